@@ -119,6 +119,11 @@ fn ids_follow_the_numbering_and_are_unique() {
             .iter()
             .map(|finding| finding.id.clone()),
     );
+    ids.extend(
+        follow_up_indicators(&plan)
+            .into_iter()
+            .map(|(_, i)| i.id.clone()),
+    );
     let unique: HashSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "duplicate ids in {ids:?}");
     for id in [
@@ -377,5 +382,125 @@ fn every_vocabulary_code_is_known() {
             "{}",
             indicator.id
         );
+    }
+}
+
+/// Every follow-up indicator of the plan, with the id of the node that carries it.
+fn follow_up_indicators(plan: &Plan) -> Vec<(String, &ctg_core::indicator::Indicator)> {
+    let mut all: Vec<(String, &ctg_core::indicator::Indicator)> = plan
+        .indicators
+        .iter()
+        .map(|i| (plan.id.clone(), i))
+        .collect();
+    for axis in &plan.axes {
+        all.extend(axis.indicators.iter().map(|i| (axis.id.clone(), i)));
+        for strategic in &axis.strategic_objectives {
+            all.extend(
+                strategic
+                    .indicators
+                    .iter()
+                    .map(|i| (strategic.id.clone(), i)),
+            );
+            for specific in &strategic.specific_objectives {
+                all.extend(specific.indicators.iter().map(|i| (specific.id.clone(), i)));
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn follow_up_indicators_are_illustrative_and_sourced() {
+    let plan = plan();
+    let indicators = follow_up_indicators(&plan);
+    assert!(
+        (8..=12).contains(&indicators.len()),
+        "{} indicators",
+        indicators.len()
+    );
+    let last = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+    let mut ids = HashSet::new();
+    for (node, indicator) in &indicators {
+        assert!(node.starts_with("osp-"), "{} sits on {node}", indicator.id);
+        assert!(indicator.id.starts_with("ind-"), "{}", indicator.id);
+        assert!(
+            ids.insert(indicator.id.as_str()),
+            "duplicate {}",
+            indicator.id
+        );
+        assert!(
+            indicator.illustrative,
+            "{} must be marked illustrative",
+            indicator.id
+        );
+        let note = indicator.note.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("Illustratif"),
+            "{}: the note must say it",
+            indicator.id
+        );
+        assert!(indicator.kind.is_known() && indicator.direction.is_known());
+        assert!(indicator.baseline.is_some() && indicator.target.is_some());
+        for measurement in &indicator.measurements {
+            assert!(
+                measurement.date <= last,
+                "{}: measurement after 2023",
+                indicator.id
+            );
+            assert_eq!(measurement.source.as_deref(), Some("donnees-illustratives"));
+        }
+    }
+    let dates: Vec<NaiveDate> = indicators
+        .iter()
+        .flat_map(|(_, i)| &i.measurements)
+        .map(|m| m.date)
+        .collect();
+    assert!(dates
+        .iter()
+        .any(|date| date.format("%Y").to_string() == "2023"));
+    assert!(plan.notes.iter().any(|note| note.contains("ILLUSTRATIFS")));
+}
+
+#[test]
+fn booklet_baselines_match_the_diagnostic() {
+    let plan = plan();
+    let figure = |id: &str| {
+        plan.diagnostic
+            .indicators
+            .iter()
+            .find(|figure| figure.id == id)
+            .unwrap_or_else(|| panic!("no figure {id}"))
+            .value
+    };
+    let indicators = follow_up_indicators(&plan);
+    let baseline_of = |id: &str| {
+        let (_, indicator) = indicators
+            .iter()
+            .find(|(_, indicator)| indicator.id == id)
+            .unwrap_or_else(|| panic!("no indicator {id}"));
+        assert_eq!(indicator.source.as_deref(), Some("livret-ctg-2019"), "{id}");
+        indicator.baseline.as_ref().expect("a baseline").value
+    };
+    assert_eq!(
+        baseline_of("ind-places-accueil-moins-3-ans"),
+        figure("diag-places-multi-accueil")
+    );
+    assert_eq!(
+        baseline_of("ind-structures-accueil-moins-3-ans"),
+        figure("diag-multi-accueil")
+    );
+    assert_eq!(
+        baseline_of("ind-lieux-ressources"),
+        figure("diag-espaces-vie-sociale")
+    );
+    // Indicators whose baseline is not in the booklet do not claim the booklet as source.
+    for (_, indicator) in &indicators {
+        if indicator.source.as_deref() == Some("livret-ctg-2019") {
+            assert!(indicator
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("livret"));
+        }
     }
 }
