@@ -116,12 +116,11 @@ impl From<ValidationError> for ValidationErrors {
 /// [`ValidationError`] with its JSON path, line and column.
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| {
-            let path = json_path(&error.path().to_string());
-            let inner = error.into_inner();
-            serde_error(inner, path)
-        })?;
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = json_path(&error.path().to_string());
+        let inner = error.into_inner();
+        serde_error(inner, path)
+    })?;
     deserializer
         .end()
         .map_err(|error| serde_error(error, "$".to_owned()))?;
