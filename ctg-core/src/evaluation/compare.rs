@@ -61,7 +61,7 @@ const DELTA: f64 = 1e-9;
 /// # use ctg_core::evaluation::{evaluate, compare};
 /// # let plan: ctg_core::Plan = serde_json::from_value(serde_json::json!({
 /// #   "format": "ctg-plan/1", "id": "p", "title": "Plan",
-/// #   "territory": {"name": "T", "communes": []},
+/// #   "territory": {},
 /// #   "period": {"start": "2020-01-01", "end": "2023-12-31"},
 /// #   "indicators": [{"id": "i1", "label": "Places", "unit": "places", "kind": "resultat",
 /// #     "direction": "hausse", "baseline": {"date": "2020-01-01", "value": 10},

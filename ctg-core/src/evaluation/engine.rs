@@ -233,7 +233,7 @@ impl Evaluation {
 /// use ctg_core::vocabulary::Status;
 /// let plan: ctg_core::Plan = serde_json::from_value(serde_json::json!({
 ///   "format": "ctg-plan/1", "id": "p", "title": "Plan",
-///   "territory": {"name": "T", "communes": []},
+///   "territory": {},
 ///   "period": {"start": "2020-01-01", "end": "2023-12-31"},
 ///   "indicators": [{
 ///     "id": "i1", "label": "Places", "unit": "places", "kind": "resultat", "direction": "hausse",
