@@ -934,55 +934,32 @@ pub(crate) fn fmt_num(value: f64) -> String {
     text.replace('.', ",")
 }
 
-/// Checks the evaluation part of a plan: the rules, each indicator's overrides, targets and
-/// measurements, and the reasons of status overrides. Returns every problem found, each with
-/// its JSON path. The plan validator calls it.
+/// Checks the evaluation part of a plan: the rules, and each indicator's overrides, targets
+/// and ranges. Returns every problem found, each with its JSON path. The plan validator
+/// ([`Plan::validate`](crate::Plan)) runs these checks along with the others (weights, reasons
+/// of status overrides and finite numbers are checked there).
 pub fn validate_evaluation(plan: &Plan) -> Vec<ValidationError> {
     let mut errors = validate_rules(&plan.evaluation, "$.evaluation");
-    let check_node = |errors: &mut Vec<ValidationError>,
-                      path: String,
-                      weight: Option<f64>,
-                      so: Option<&StatusOverride>| {
-        check_weight(errors, &path, weight);
-        check_status_override(errors, &path, so);
+    let mut check = |path: &str, indicators: &[Indicator]| {
+        for (k, indicator) in indicators.iter().enumerate() {
+            errors.extend(validate_indicator_rules(
+                indicator,
+                &format!("{path}.indicators[{k}]"),
+            ));
+        }
     };
-    check_indicators(&mut errors, "$", &plan.indicators);
+    check("$", &plan.indicators);
     for (a, axis) in plan.axes.iter().enumerate() {
         let path = format!("$.axes[{a}]");
-        check_node(
-            &mut errors,
-            path.clone(),
-            axis.weight,
-            axis.status_override.as_ref(),
-        );
-        check_indicators(&mut errors, &path, &axis.indicators);
+        check(&path, &axis.indicators);
         for (s, so) in axis.strategic_objectives.iter().enumerate() {
             let path = format!("{path}.strategic_objectives[{s}]");
-            check_node(
-                &mut errors,
-                path.clone(),
-                so.weight,
-                so.status_override.as_ref(),
-            );
-            check_indicators(&mut errors, &path, &so.indicators);
+            check(&path, &so.indicators);
             for (p, sp) in so.specific_objectives.iter().enumerate() {
                 let path = format!("{path}.specific_objectives[{p}]");
-                check_node(
-                    &mut errors,
-                    path.clone(),
-                    sp.weight,
-                    sp.status_override.as_ref(),
-                );
-                check_indicators(&mut errors, &path, &sp.indicators);
+                check(&path, &sp.indicators);
                 for (i, action) in sp.actions.iter().enumerate() {
-                    let path = format!("{path}.actions[{i}]");
-                    check_node(
-                        &mut errors,
-                        path.clone(),
-                        action.weight,
-                        action.status_override.as_ref(),
-                    );
-                    check_indicators(&mut errors, &path, &action.indicators);
+                    check(&format!("{path}.actions[{i}]"), &action.indicators);
                 }
             }
         }
@@ -990,52 +967,12 @@ pub fn validate_evaluation(plan: &Plan) -> Vec<ValidationError> {
     errors
 }
 
-fn check_weight(errors: &mut Vec<ValidationError>, path: &str, weight: Option<f64>) {
-    if let Some(w) = weight {
-        if !(w.is_finite() && w > 0.0) {
-            errors.push(ValidationError::new(
-                ErrorKind::InvalidNumber,
-                format!("{path}.weight"),
-                format!(
-                    "Le poids doit être un nombre strictement positif (1 par défaut), pas {w}."
-                ),
-            ));
-        }
-    }
-}
-
-fn check_status_override(
-    errors: &mut Vec<ValidationError>,
-    path: &str,
-    so: Option<&StatusOverride>,
-) {
-    if let Some(o) = so {
-        if o.reason.trim().is_empty() {
-            errors.push(ValidationError::new(
-                ErrorKind::InvalidRule,
-                format!("{path}.status_override.reason"),
-                "Un statut forcé à la main doit être justifié : écrivez la raison dans « reason ».",
-            ));
-        }
-        if !o.status.is_known() {
-            errors.push(ValidationError::new(
-                ErrorKind::UnknownValue,
-                format!("{path}.status_override.status"),
-                format!(
-                    "Statut « {} » inconnu ; valeurs possibles : {}.",
-                    o.status.code(),
-                    Status::codes().join(", ")
-                ),
-            ));
-        }
-    }
-}
-
-fn check_indicators(errors: &mut Vec<ValidationError>, parent: &str, indicators: &[Indicator]) {
-    for (k, ind) in indicators.iter().enumerate() {
-        let path = format!("{parent}.indicators[{k}]");
-        check_weight(errors, &path, ind.weight);
-        check_status_override(errors, &path, ind.status_override.as_ref());
+/// Checks the evaluation rules of one indicator found at `path`: its overrides, its target
+/// against its direction and baseline, its intermediate targets and its range.
+pub fn validate_indicator_rules(ind: &Indicator, path: &str) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let errors = &mut errors;
+    {
         if let Some(rules) = &ind.rules {
             errors.extend(validate_override(rules, &format!("{path}.rules")));
         }
@@ -1082,27 +1019,8 @@ fn check_indicators(errors: &mut Vec<ValidationError>, parent: &str, indicators:
             }
             Direction::Unknown(_) => {}
         }
-        for (field, value) in [("baseline", &ind.baseline), ("target", &ind.target)] {
-            if let Some(v) = value {
-                if !v.value.is_finite() {
-                    errors.push(ValidationError::new(
-                        ErrorKind::InvalidNumber,
-                        format!("{path}.{field}.value"),
-                        "La valeur doit être un nombre fini.",
-                    ));
-                }
-            }
-        }
-        for (n, m) in ind.measurements.iter().enumerate() {
-            if !m.value.is_finite() {
-                errors.push(ValidationError::new(
-                    ErrorKind::InvalidNumber,
-                    format!("{path}.measurements[{n}].value"),
-                    "La valeur mesurée doit être un nombre fini.",
-                ));
-            }
-        }
     }
+    std::mem::take(errors)
 }
 
 #[cfg(test)]
