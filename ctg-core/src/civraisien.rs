@@ -21,11 +21,10 @@ pub const PLAN_JSON: &str = include_str!("../../examples/civraisien/plan.json");
 ///
 /// # Panics
 ///
-/// Never in practice: the embedded file is fixed at compile time and the test suite checks
-/// that it parses and validates.
+/// Never in practice: the embedded file is fixed at compile time, and the test suite checks
+/// that [`Plan::from_json`] reads and validates it without error.
 pub fn plan() -> Plan {
-    serde_json::from_str(PLAN_JSON)
-        .expect("the embedded Civraisien plan is valid (checked by tests)")
+    Plan::from_json(PLAN_JSON).expect("the embedded Civraisien plan is valid (checked by tests)")
 }
 
 /// The JSON text of the embedded rights catalogue (`examples/civraisien/droits.json`,
