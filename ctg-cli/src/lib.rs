@@ -9,6 +9,7 @@
 pub mod conformance;
 pub mod plan_cmd;
 pub mod plan_source;
+pub mod rights_cmd;
 
 use clap::{ColorChoice, Parser, Subcommand};
 use std::ffi::OsString;
@@ -43,6 +44,9 @@ pub enum Commands {
     /// validate, show, schema.
     #[command(flatten)]
     Plan(plan_cmd::PlanCommand),
+    /// Accès aux droits : conformance.
+    #[command(subcommand)]
+    Rights(rights_cmd::RightsCommand),
 }
 
 /// Runs the `ctg` command with `args` (the first being the program name), writing to `out`
@@ -66,6 +70,7 @@ where
     };
     let result = match cli.command {
         Commands::Plan(command) => command.run(out, err),
+        Commands::Rights(command) => command.run(out, err),
     };
     result.unwrap_or(EXIT_INVALID)
 }
