@@ -6,6 +6,7 @@
 //!
 //! Exit codes: 0 success, 1 invalid data, 2 usage error or unreadable file.
 
+pub mod evaluate_cmd;
 pub mod plan_cmd;
 pub mod plan_source;
 
@@ -42,6 +43,9 @@ pub enum Commands {
     /// validate, show, schema.
     #[command(flatten)]
     Plan(plan_cmd::PlanCommand),
+    /// evaluate, import-measurements.
+    #[command(flatten)]
+    Evaluate(evaluate_cmd::EvaluateCommand),
 }
 
 /// Runs the `ctg` command with `args` (the first being the program name), writing to `out`
@@ -65,6 +69,7 @@ where
     };
     let result = match cli.command {
         Commands::Plan(command) => command.run(out, err),
+        Commands::Evaluate(command) => command.run(out, err),
     };
     result.unwrap_or(EXIT_INVALID)
 }
