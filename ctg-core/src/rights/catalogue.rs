@@ -121,6 +121,9 @@ pub struct Question {
     pub id: String,
     /// The question as asked, in French.
     pub label: String,
+    /// A short noun phrase for explanations (« loyer mensuel »); defaults to the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Help shown with the question, in French.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
