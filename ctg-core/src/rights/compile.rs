@@ -190,12 +190,12 @@ impl CompiledCatalogue {
     /// Reads and compiles a catalogue from JSON text, reporting every problem with its path.
     ///
     /// ```
-    /// let json = br#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
+    /// let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
     ///   "questions": [{"id": "age_demandeur", "label": "Votre âge ?", "type": "entier"}],
     ///   "benefits": [{"id": "aide_jeunes", "name": "Aide jeunes", "institution": "commune",
     ///     "category": "jeunesse", "summary": "Pour les moins de 26 ans.",
     ///     "condition": {"<": [{"fact": "age_demandeur"}, 26]}}]}"#;
-    /// let catalogue = ctg_core::rights::CompiledCatalogue::from_json(json).unwrap();
+    /// let catalogue = ctg_core::rights::CompiledCatalogue::from_json(json.as_bytes()).unwrap();
     /// assert_eq!(catalogue.catalogue().benefits.len(), 1);
     /// ```
     pub fn from_json(bytes: &[u8]) -> Result<CompiledCatalogue, ValidationErrors> {

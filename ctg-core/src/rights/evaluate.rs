@@ -64,13 +64,13 @@ impl CompiledCatalogue {
     /// Resolves the parameters at `date`, ready to evaluate situations.
     ///
     /// ```
-    /// # let json = br#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
+    /// # let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
     /// #   "questions": [{"id": "age_demandeur", "label": "Votre âge ?", "type": "entier"}],
     /// #   "benefits": [{"id": "aide_jeunes", "name": "Aide jeunes", "institution": "commune",
     /// #     "category": "jeunesse", "summary": "Pour les moins de 26 ans.",
     /// #     "condition": {"<": [{"fact": "age_demandeur"}, 26]}}]}"#;
     /// use ctg_core::rights::{CompiledCatalogue, Situation, Status};
-    /// let catalogue = CompiledCatalogue::from_json(json).unwrap();
+    /// let catalogue = CompiledCatalogue::from_json(json.as_bytes()).unwrap();
     /// let at = catalogue.at(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
     /// let situation = Situation::from_json(&catalogue, br#"{"answers": {"age_demandeur": 19}}"#).unwrap();
     /// assert_eq!(at.evaluate(&situation)[0].status, Status::Eligible);

@@ -11,14 +11,14 @@
 //!
 //! ```
 //! use ctg_core::rights::{CompiledCatalogue, Situation, Status};
-//! let json = br#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
+//! let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
 //!   "questions": [{"id": "loyer", "label": "Votre loyer ?", "type": "montant_mensuel"}],
 //!   "parameters": [{"id": "plafond", "label": "plafond de loyer", "unit": "euro_par_mois",
 //!     "values": [{"from": "2025-01-01", "value": 600, "reference": "illustratif"}]}],
 //!   "benefits": [{"id": "aide", "name": "Aide au loyer", "institution": "ccas",
 //!     "category": "logement", "summary": "Une aide pour les petits loyers.",
 //!     "condition": {"<=": [{"fact": "loyer"}, {"param": "plafond"}]}}]}"#;
-//! let catalogue = CompiledCatalogue::from_json(json).unwrap();
+//! let catalogue = CompiledCatalogue::from_json(json.as_bytes()).unwrap();
 //! let situation = Situation::from_json(&catalogue, br#"{"answers": {"loyer": 450}}"#).unwrap();
 //! let at = catalogue.at(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
 //! assert_eq!(at.evaluate(&situation)[0].status, Status::Eligible);

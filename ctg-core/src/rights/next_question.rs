@@ -90,13 +90,13 @@ impl<'c> Session<'c> {
     /// A new session on an empty situation at the evaluation date of `dated`.
     ///
     /// ```
-    /// # let json = br#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
+    /// # let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
     /// #   "questions": [{"id": "age_demandeur", "label": "Votre âge ?", "type": "entier"}],
     /// #   "benefits": [{"id": "aide_jeunes", "name": "Aide jeunes", "institution": "commune",
     /// #     "category": "jeunesse", "summary": "Pour les moins de 26 ans.",
     /// #     "condition": {"<": [{"fact": "age_demandeur"}, 26]}}]}"#;
     /// use ctg_core::rights::{CompiledCatalogue, Session, Status};
-    /// let catalogue = CompiledCatalogue::from_json(json).unwrap();
+    /// let catalogue = CompiledCatalogue::from_json(json.as_bytes()).unwrap();
     /// let mut session = Session::new(catalogue.at(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
     /// let q = session.next_question().unwrap();
     /// assert_eq!(q.question, "age_demandeur");
