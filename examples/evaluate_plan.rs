@@ -17,7 +17,10 @@ fn main() {
         return;
     };
     let evaluation = evaluate(&plan, at);
-    println!("Évaluation au {at} (données illustratives : {})", evaluation.illustrative);
+    println!(
+        "Évaluation au {at} (données illustratives : {})",
+        evaluation.illustrative
+    );
     for axis in evaluation.level(Level::Axe) {
         println!(
             "{:<70} avancement {:>5}  attendu {:>5}  {}",

@@ -1,6 +1,7 @@
 //! `ctg evaluate` (the evaluation report of a plan at a date) and `ctg import-measurements`
 //! (measurements from the spreadsheet partners keep, into the plan file).
 
+use crate::ordered_json::Json;
 use crate::plan_source::PlanSource;
 use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use chrono::NaiveDate;
@@ -9,7 +10,6 @@ use ctg_core::evaluation::{compare, evaluate, report};
 use ctg_core::indicator::Indicator;
 use ctg_core::vocabulary::Public;
 use ctg_core::Plan;
-use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -266,12 +266,15 @@ fn column_of(header: &str) -> Option<usize> {
     COLUMNS.iter().position(|c| *c == name)
 }
 
+/// The ids a row may name.
+struct Known<'a> {
+    indicators: HashSet<&'a str>,
+    communes: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+}
+
 /// Reads the CSV text into rows; every problem as `ligne N : message`.
-fn read_rows(
-    text: &str,
-    indicators: &HashSet<&str>,
-    communes: &HashSet<&str>,
-) -> (Vec<Row>, Vec<String>) {
+fn read_rows(text: &str, known: &Known<'_>) -> (Vec<Row>, Vec<String>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(text))
@@ -340,7 +343,7 @@ fn read_rows(
         let indicator = field(0).unwrap_or_default();
         if indicator.is_empty() {
             problems.push("l'identifiant de l'indicateur est vide".to_owned());
-        } else if !indicators.contains(indicator.as_str()) {
+        } else if !known.indicators.contains(indicator.as_str()) {
             problems.push(format!(
                 "l'indicateur « {indicator} » n'existe pas dans le plan"
             ));
@@ -361,9 +364,17 @@ fn read_rows(
         }
         let commune = field(5);
         if let Some(c) = &commune {
-            if !communes.contains(c.as_str()) {
+            if !known.communes.contains(c.as_str()) {
                 problems.push(format!(
                     "la commune « {c} » n'est pas une commune du territoire du plan (code INSEE attendu)"
+                ));
+            }
+        }
+        let source = field(3);
+        if let Some(src) = &source {
+            if !known.sources.contains(src.as_str()) {
+                problems.push(format!(
+                    "la source « {src} » n'est pas l'identifiant d'une source du plan ($.sources) ; déclarez-la dans le plan ou laissez la colonne vide"
                 ));
             }
         }
@@ -383,7 +394,7 @@ fn read_rows(
                     indicator,
                     date,
                     value,
-                    source: field(3),
+                    source,
                     comment: field(4),
                     commune,
                     public,
@@ -444,31 +455,29 @@ enum PathStep {
     Index(usize),
 }
 
-fn node_at<'v>(root: &'v mut Value, path: &[PathStep]) -> Option<&'v mut Value> {
+fn node_at<'v>(root: &'v mut Json, path: &[PathStep]) -> Option<&'v mut Json> {
     let mut node = root;
     for step in path {
         node = match step {
-            PathStep::Key(k) => node.get_mut(*k)?,
-            PathStep::Index(i) => node.get_mut(*i)?,
+            PathStep::Key(k) => node.get_mut(k)?,
+            PathStep::Index(i) => node.index_mut(*i)?,
         };
     }
     Some(node)
 }
 
-fn json_number(value: f64) -> Value {
+fn json_number(value: f64) -> Json {
     if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        Value::from(value as i64)
+        Json::Number((value as i64).into())
     } else {
-        serde_json::Number::from_f64(value)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
+        serde_json::Number::from_f64(value).map_or(Json::Null, Json::Number)
     }
 }
 
-fn measurement_json(row: &Row) -> Value {
-    let mut m = Map::new();
-    m.insert("date".into(), Value::String(row.date.to_string()));
-    m.insert("value".into(), json_number(row.value));
+fn measurement_json(row: &Row) -> Json {
+    let mut m = Json::Object(Vec::new());
+    m.set("date", Json::String(row.date.to_string()));
+    m.set("value", json_number(row.value));
     for (key, value) in [
         ("source", &row.source),
         ("comment", &row.comment),
@@ -476,10 +485,10 @@ fn measurement_json(row: &Row) -> Value {
         ("public", &row.public),
     ] {
         if let Some(v) = value {
-            m.insert(key.into(), Value::String(v.clone()));
+            m.set(key, Json::String(v.clone()));
         }
     }
-    Value::Object(m)
+    m
 }
 
 enum Change<'a> {
@@ -531,14 +540,17 @@ pub fn import_measurements(
         .enumerate()
         .map(|(i, (_, ind))| (ind.id.as_str(), i))
         .collect();
-    let ids: HashSet<&str> = by_id.keys().copied().collect();
-    let communes: HashSet<&str> = plan
-        .territory
-        .communes
-        .iter()
-        .map(|c| c.insee.as_str())
-        .collect();
-    let (rows, mut errors) = read_rows(&csv_text, &ids, &communes);
+    let known = Known {
+        indicators: by_id.keys().copied().collect(),
+        communes: plan
+            .territory
+            .communes
+            .iter()
+            .map(|c| c.insee.as_str())
+            .collect(),
+        sources: plan.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
+    let (rows, mut errors) = read_rows(&csv_text, &known);
 
     // Decide, row by row, against the plan and the rows before it.
     let mut seen: HashMap<Slot, &Row> = HashMap::new();
@@ -641,7 +653,7 @@ pub fn import_measurements(
     // Apply on the JSON tree, so that everything else in the file stays as it is.
     let text =
         String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).into_owned();
-    let mut tree: Value = match serde_json::from_str(&text) {
+    let mut tree: Json = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(error) => {
             writeln!(err, "{} : {error}", plan_path.display())?;
@@ -656,7 +668,7 @@ pub fn import_measurements(
         let Some(&k) = by_id.get(row.indicator.as_str()) else {
             continue;
         };
-        let Some(Value::Object(indicator)) = node_at(&mut tree, &paths[k].0) else {
+        let Some(indicator @ Json::Object(_)) = node_at(&mut tree, &paths[k].0) else {
             writeln!(
                 err,
                 "indicateur « {} » introuvable dans l'arbre JSON ; rien n'a été écrit",
@@ -664,10 +676,10 @@ pub fn import_measurements(
             )?;
             return Ok(EXIT_INVALID);
         };
-        let list = indicator
-            .entry("measurements")
-            .or_insert_with(|| Value::Array(Vec::new()));
-        let Value::Array(list) = list else {
+        if indicator.get_mut("measurements").is_none() {
+            indicator.set("measurements", Json::Array(Vec::new()));
+        }
+        let Some(Json::Array(list)) = indicator.get_mut("measurements") else {
             writeln!(
                 err,
                 "« measurements » de « {} » n'est pas une liste ; rien n'a été écrit",
@@ -678,11 +690,11 @@ pub fn import_measurements(
         match replace_at {
             None => list.push(measurement_json(row)),
             Some(j) => {
-                if let Some(Value::Object(m)) = list.get_mut(j) {
-                    m.insert("value".into(), json_number(row.value));
+                if let Some(m) = list.get_mut(j) {
+                    m.set("value", json_number(row.value));
                     for (key, value) in [("source", &row.source), ("comment", &row.comment)] {
                         if let Some(v) = value {
-                            m.insert(key.into(), Value::String(v.clone()));
+                            m.set(key, Json::String(v.clone()));
                         }
                     }
                 }
