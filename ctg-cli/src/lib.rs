@@ -6,6 +6,7 @@
 //!
 //! Exit codes: 0 success, 1 invalid data, 2 usage error or unreadable file.
 
+pub mod conformance;
 pub mod evaluate_cmd;
 pub mod ordered_json;
 pub mod plan_cmd;
