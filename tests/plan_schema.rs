@@ -27,3 +27,33 @@ fn the_schema_describes_the_plan_and_its_vocabularies() {
         .iter()
         .any(|t| t == "petite_enfance"));
 }
+
+#[test]
+fn the_format_documentation_names_every_field_and_code() {
+    // The evaluation rules are documented in docs/evaluation.md.
+    let read = |file: &str| std::fs::read_to_string(ctg_examples::repo_path(file)).unwrap();
+    let doc = read("docs/plan-format.md") + &read("docs/evaluation.md");
+    let schema = ctg_core::validation::plan_schema();
+    let mut missing = Vec::new();
+    let definitions = schema["$defs"].as_object().unwrap().values();
+    for definition in definitions.chain([&schema]) {
+        let names = definition["properties"]
+            .as_object()
+            .into_iter()
+            .flat_map(|p| p.keys());
+        let codes = definition["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.as_str());
+        for name in names.map(String::as_str).chain(codes) {
+            if !doc.contains(&format!("`{name}`")) {
+                missing.push(name.to_owned());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/plan-format.md (or evaluation.md) does not mention: {missing:?}"
+    );
+}

@@ -249,3 +249,74 @@ fn every_case_maps_to_a_valid_situation_with_all_members() {
         }
     }
 }
+
+fn ctg(args: &[&str]) -> (i32, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut all = vec!["ctg"];
+    all.extend_from_slice(args);
+    let code = ctg_cli::run(all, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn ctg_rights_conformance_exits_0_at_95_percent_and_reports_json() {
+    let cases = ctg_examples::shared_path("data/openfisca-cases.json");
+    let cases = cases.to_str().unwrap();
+    let (code, _, err) = ctg(&["rights", "conformance", cases, "--min", "0.95"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = ctg(&["rights", "conformance", cases, "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["passes"], true);
+    assert_eq!(report["cases"], 25);
+    let benefits = report["benefits"].as_array().unwrap();
+    assert_eq!(benefits.len(), 12);
+    assert!(benefits
+        .iter()
+        .all(|b| b["ratio"].as_f64().unwrap() >= 0.95));
+}
+
+#[test]
+fn ctg_rights_conformance_exits_1_below_the_threshold_and_2_on_unreadable_files() {
+    let cases = ctg_examples::shared_path("data/openfisca-cases.json");
+    let cases = cases.to_str().unwrap();
+    let mut cat: Value = serde_json::from_str(ctg_core::civraisien::DROITS_JSON).unwrap();
+    for b in cat["benefits"].as_array_mut().unwrap() {
+        if b["id"] == "rsa" {
+            b["condition"] = serde_json::json!(false);
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("ctg-conformance-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("droits.json");
+    std::fs::write(&file, serde_json::to_vec(&cat).unwrap()).unwrap();
+    let (code, out, _) = ctg(&[
+        "rights",
+        "conformance",
+        cases,
+        "--catalogue",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["passes"], false);
+    let rsa = report["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["benefit"] == "rsa")
+        .count();
+    assert_eq!(rsa, 6, "the 6 cases where OpenFisca pays the RSA");
+    let (code, _, _) = ctg(&["rights", "conformance", "/nonexistent/cases.json"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = ctg(&["rights", "conformance", cases, "--min", "1.5"]);
+    assert_eq!(code, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -11,6 +11,7 @@ pub mod evaluate_cmd;
 pub mod ordered_json;
 pub mod plan_cmd;
 pub mod plan_source;
+pub mod rights_cmd;
 
 use clap::{ColorChoice, Parser, Subcommand};
 use std::ffi::OsString;
@@ -48,6 +49,9 @@ pub enum Commands {
     /// evaluate, import-measurements.
     #[command(flatten)]
     Evaluate(evaluate_cmd::EvaluateCommand),
+    /// Accès aux droits : conformance.
+    #[command(subcommand)]
+    Rights(rights_cmd::RightsCommand),
 }
 
 /// Runs the `ctg` command with `args` (the first being the program name), writing to `out`
@@ -72,6 +76,7 @@ where
     let result = match cli.command {
         Commands::Plan(command) => command.run(out, err),
         Commands::Evaluate(command) => command.run(out, err),
+        Commands::Rights(command) => command.run(out, err),
     };
     result.unwrap_or(EXIT_INVALID)
 }
