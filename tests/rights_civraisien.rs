@@ -320,3 +320,62 @@ fn ctg_rights_conformance_exits_1_below_the_threshold_and_2_on_unreadable_files(
     assert_eq!(code, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_paying_body_follows_the_regime() {
+    use ctg_core::rights::catalogue::Institution;
+    let cat = catalogue();
+    let with = |regime: Option<&str>| {
+        let answers = match regime {
+            Some(r) => serde_json::json!({ "regime": r }),
+            None => serde_json::json!({}),
+        };
+        let input: SituationInput =
+            serde_json::from_value(serde_json::json!({ "answers": answers })).unwrap();
+        Situation::from_input(&cat, &input).unwrap()
+    };
+    let (general, agricole, unknown) = (with(Some("general")), with(Some("agricole")), with(None));
+    for (id, default) in [
+        ("af", Institution::Caf),
+        ("rsa", Institution::Caf),
+        ("aide_logement", Institution::Caf),
+        ("css", Institution::Cpam),
+        ("aspa", Institution::Autre),
+    ] {
+        let i = cat.benefit_position(id).unwrap();
+        assert_eq!(cat.institution(i, &general), default, "{id}");
+        assert_eq!(cat.institution(i, &unknown), default, "{id}");
+        assert_eq!(cat.institution(i, &agricole), Institution::Msa, "{id}");
+    }
+    let evs = cat.benefit_position("evs").unwrap();
+    assert_eq!(cat.institution(evs, &agricole), Institution::Association);
+}
+
+#[test]
+fn institution_when_must_name_a_household_choice_question_and_one_of_its_options() {
+    let mut cat: Value = serde_json::from_str(ctg_core::civraisien::DROITS_JSON).unwrap();
+    let benefits = cat["benefits"].as_array_mut().unwrap();
+    benefits[0]["institution_when"] = serde_json::json!([{"question": "regime_inconnu", "answer": "agricole", "institution": "msa"}]);
+    benefits[1]["institution_when"] =
+        serde_json::json!([{"question": "regime", "answer": "independant", "institution": "msa"}]);
+    benefits[2]["institution_when"] =
+        serde_json::json!([{"question": "loyer", "answer": "x", "institution": "msa"}]);
+    let errors = CompiledCatalogue::from_json(&serde_json::to_vec(&cat).unwrap())
+        .err()
+        .unwrap()
+        .0;
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert!(
+        paths.contains(&"$.benefits[0].institution_when[0].question"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"$.benefits[1].institution_when[0].answer"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"$.benefits[2].institution_when[0].question"),
+        "{paths:?}"
+    );
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}
