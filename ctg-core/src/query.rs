@@ -1,1 +1,397 @@
 //! Queries over a plan: walk the tree, find by id, ancestors, filters, French text search.
+//!
+//! The tree has four levels: axes → objectifs stratégiques → objectifs spécifiques → fiches
+//! actions. A [`NodeRef`] borrows one node of any level.
+//!
+//! ```
+//! use ctg_core::query::{Filter, Level};
+//! use ctg_core::Plan;
+//!
+//! let plan = Plan::from_json(r#"{
+//!   "format": "ctg-plan/1", "id": "p", "title": "CTG",
+//!   "territory": {}, "period": { "start": "2019-01-01", "end": "2022-12-31" },
+//!   "axes": [ { "id": "a1", "title": "Petite enfance", "strategic_objectives": [
+//!     { "id": "s1", "title": "Développer l'accueil", "specific_objectives": [
+//!       { "id": "o1", "title": "Ouvrir une crèche" } ] } ] } ]
+//! }"#).unwrap();
+//!
+//! assert_eq!(plan.walk().count(), 3);
+//! let path: Vec<&str> = plan.ancestors("o1").unwrap().iter().map(|n| n.id()).collect();
+//! assert_eq!(path, ["a1", "s1"]);
+//! let found = plan.filter(&Filter { text: Some("CRECHE".into()), ..Filter::default() });
+//! assert_eq!(found[0].level(), Level::SpecificObjective);
+//! ```
+
+use crate::plan::{Action, Axis, SpecificObjective, StrategicObjective};
+use crate::vocabulary::{ActionStatus, Public, Theme};
+use crate::Plan;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The level of a node in the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// An axe.
+    Axis,
+    /// An objectif stratégique.
+    StrategicObjective,
+    /// An objectif spécifique.
+    SpecificObjective,
+    /// A fiche action.
+    Action,
+}
+
+impl Level {
+    /// Every level, from the top.
+    pub const ALL: [Level; 4] = [
+        Level::Axis,
+        Level::StrategicObjective,
+        Level::SpecificObjective,
+        Level::Action,
+    ];
+
+    /// The depth of the level: 0 for axes, 3 for actions.
+    pub fn depth(self) -> usize {
+        self as usize
+    }
+
+    /// The French name of the level (`objectif stratégique`).
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Level::Axis => "axe",
+            Level::StrategicObjective => "objectif stratégique",
+            Level::SpecificObjective => "objectif spécifique",
+            Level::Action => "fiche action",
+        }
+    }
+
+    /// The French plural (`objectifs stratégiques`).
+    pub fn plural_fr(self) -> &'static str {
+        match self {
+            Level::Axis => "axes",
+            Level::StrategicObjective => "objectifs stratégiques",
+            Level::SpecificObjective => "objectifs spécifiques",
+            Level::Action => "fiches actions",
+        }
+    }
+}
+
+/// A borrowed node of the tree, of any level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NodeRef<'p> {
+    /// An axe.
+    Axis(&'p Axis),
+    /// An objectif stratégique.
+    StrategicObjective(&'p StrategicObjective),
+    /// An objectif spécifique.
+    SpecificObjective(&'p SpecificObjective),
+    /// A fiche action.
+    Action(&'p Action),
+}
+
+impl<'p> NodeRef<'p> {
+    /// The id of the node.
+    pub fn id(&self) -> &'p str {
+        match self {
+            NodeRef::Axis(n) => &n.id,
+            NodeRef::StrategicObjective(n) => &n.id,
+            NodeRef::SpecificObjective(n) => &n.id,
+            NodeRef::Action(n) => &n.id,
+        }
+    }
+
+    /// The title of the node.
+    pub fn title(&self) -> &'p str {
+        match self {
+            NodeRef::Axis(n) => &n.title,
+            NodeRef::StrategicObjective(n) => &n.title,
+            NodeRef::SpecificObjective(n) => &n.title,
+            NodeRef::Action(n) => &n.title,
+        }
+    }
+
+    /// The level of the node.
+    pub fn level(&self) -> Level {
+        match self {
+            NodeRef::Axis(_) => Level::Axis,
+            NodeRef::StrategicObjective(_) => Level::StrategicObjective,
+            NodeRef::SpecificObjective(_) => Level::SpecificObjective,
+            NodeRef::Action(_) => Level::Action,
+        }
+    }
+
+    /// The children of the node, in order.
+    pub fn children(&self) -> Vec<NodeRef<'p>> {
+        match self {
+            NodeRef::Axis(n) => n
+                .strategic_objectives
+                .iter()
+                .map(NodeRef::StrategicObjective)
+                .collect(),
+            NodeRef::StrategicObjective(n) => n
+                .specific_objectives
+                .iter()
+                .map(NodeRef::SpecificObjective)
+                .collect(),
+            NodeRef::SpecificObjective(n) => n.actions.iter().map(NodeRef::Action).collect(),
+            NodeRef::Action(_) => Vec::new(),
+        }
+    }
+
+    /// The fiches actions at or below the node.
+    pub fn actions(&self) -> Vec<&'p Action> {
+        match self {
+            NodeRef::Action(action) => vec![action],
+            node => node.children().iter().flat_map(NodeRef::actions).collect(),
+        }
+    }
+
+    /// The themes written on the node itself.
+    pub fn themes(&self) -> &'p [Theme] {
+        match self {
+            NodeRef::Axis(n) => &n.themes,
+            NodeRef::StrategicObjective(n) => &n.themes,
+            NodeRef::SpecificObjective(n) => &n.themes,
+            NodeRef::Action(n) => &n.themes,
+        }
+    }
+
+    /// The publics written on the node itself (axes and objectifs stratégiques have none).
+    pub fn publics(&self) -> &'p [Public] {
+        match self {
+            NodeRef::SpecificObjective(n) => &n.publics,
+            NodeRef::Action(n) => &n.publics,
+            _ => &[],
+        }
+    }
+
+    /// The texts of the node that the text search reads: title, objectif général,
+    /// wording of the due date, description.
+    pub fn texts(&self) -> Vec<&'p str> {
+        let mut texts = vec![self.title()];
+        let extra = match self {
+            NodeRef::Axis(n) => n.general_objective.as_deref(),
+            NodeRef::StrategicObjective(n) => n.due.as_ref().and_then(|d| d.text.as_deref()),
+            NodeRef::SpecificObjective(n) => n.due.as_ref().and_then(|d| d.text.as_deref()),
+            NodeRef::Action(n) => n.description.as_deref(),
+        };
+        texts.extend(extra);
+        texts
+    }
+}
+
+/// A depth-first walk of the tree, yielding each node with its depth (0 for axes).
+pub struct Walk<'p> {
+    stack: Vec<(usize, NodeRef<'p>)>,
+}
+
+impl<'p> Iterator for Walk<'p> {
+    type Item = (usize, NodeRef<'p>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (depth, node) = self.stack.pop()?;
+        let children = node.children();
+        self.stack
+            .extend(children.into_iter().rev().map(|child| (depth + 1, child)));
+        Some((depth, node))
+    }
+}
+
+impl Plan {
+    /// Every node of the tree, depth first, in the order of the file, with its depth.
+    pub fn walk(&self) -> Walk<'_> {
+        let stack = self
+            .axes
+            .iter()
+            .rev()
+            .map(|a| (0, NodeRef::Axis(a)))
+            .collect();
+        Walk { stack }
+    }
+
+    /// The node with this id, at any level.
+    pub fn find(&self, id: &str) -> Option<NodeRef<'_>> {
+        self.walk()
+            .map(|(_, node)| node)
+            .find(|node| node.id() == id)
+    }
+
+    /// The ancestors of the node with this id, from its axis down to its parent (empty for an
+    /// axis); `None` when no node has this id.
+    pub fn ancestors(&self, id: &str) -> Option<Vec<NodeRef<'_>>> {
+        let mut path: Vec<NodeRef<'_>> = Vec::new();
+        for (depth, node) in self.walk() {
+            path.truncate(depth);
+            if node.id() == id {
+                return Some(path);
+            }
+            path.push(node);
+        }
+        None
+    }
+
+    /// The nodes that match every criterion of `filter`, in the order of [`Plan::walk`].
+    pub fn filter(&self, filter: &Filter) -> Vec<NodeRef<'_>> {
+        self.walk()
+            .map(|(_, node)| node)
+            .filter(|node| filter.matches(self, node))
+            .collect()
+    }
+}
+
+/// Criteria to select nodes of the tree. Every criterion is optional; the given ones must
+/// all hold (AND).
+///
+/// How each criterion reads a node:
+///
+/// - **partner** (a partner id): an action matches when the partner leads it, takes part in
+///   it or funds one of its budget lines;
+/// - **public**: an action or objectif spécifique matches when it lists the public, or
+///   lists `tout_public`;
+/// - **commune** (an INSEE code): an action matches when it lists the commune, lists a pole
+///   that contains it, or lists neither commune nor pole (it covers the whole territory);
+/// - **pole** (a pole id): an action matches when it lists the pole, lists one of the
+///   pole's communes, or lists neither commune nor pole;
+/// - **theme**: a node matches when it lists the theme itself;
+/// - **status**: an action matches when it has this status;
+/// - **text**: a node matches when its title (or objectif général, due-date wording,
+///   description) contains the text, ignoring case, accents and ligatures (see [`normalize`]).
+///
+/// An axis or objective matches a criterion when it satisfies it itself or when one of the
+/// actions below it does. For commune and pole, an objective with no action below it covers
+/// the whole territory and matches. Each criterion is tried on its own: an objective matches
+/// `partner` and `commune` when one of its actions has the partner and another the commune.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// A partner id.
+    pub partner: Option<String>,
+    /// A public.
+    pub public: Option<Public>,
+    /// The INSEE code of a commune.
+    pub commune: Option<String>,
+    /// A pole id.
+    pub pole: Option<String>,
+    /// A theme.
+    pub theme: Option<Theme>,
+    /// An action status.
+    pub status: Option<ActionStatus>,
+    /// A text to search, compared after [`normalize`].
+    pub text: Option<String>,
+}
+
+impl Filter {
+    /// Whether `node` of `plan` matches every criterion.
+    pub fn matches(&self, plan: &Plan, node: &NodeRef<'_>) -> bool {
+        let actions = node.actions();
+        let any = |test: &dyn Fn(&Action) -> bool| actions.iter().any(|a| test(a));
+        let place = |test: &dyn Fn(&Action) -> bool| {
+            (actions.is_empty() && !matches!(node, NodeRef::Action(_))) || any(test)
+        };
+        self.partner
+            .as_ref()
+            .is_none_or(|p| any(&|a| involves(a, p)))
+            && self
+                .public
+                .as_ref()
+                .is_none_or(|p| serves(node.publics(), p) || any(&|a| serves(&a.publics, p)))
+            && self
+                .commune
+                .as_ref()
+                .is_none_or(|c| place(&|a| covers_commune(plan, a, c)))
+            && self
+                .pole
+                .as_ref()
+                .is_none_or(|p| place(&|a| covers_pole(plan, a, p)))
+            && self
+                .theme
+                .as_ref()
+                .is_none_or(|t| node.themes().contains(t) || any(&|a| a.themes.contains(t)))
+            && self
+                .status
+                .as_ref()
+                .is_none_or(|s| any(&|a| a.status == *s))
+            && self.text.as_ref().is_none_or(|t| contains_text(node, t))
+    }
+}
+
+fn involves(action: &Action, partner: &str) -> bool {
+    action.lead.as_deref() == Some(partner)
+        || action.partners.iter().any(|p| p == partner)
+        || action.budget.iter().any(|line| line.funder == partner)
+}
+
+fn serves(publics: &[Public], public: &Public) -> bool {
+    publics.contains(public) || publics.contains(&Public::ToutPublic)
+}
+
+fn covers_commune(plan: &Plan, action: &Action, insee: &str) -> bool {
+    let whole_territory = action.communes.is_empty() && action.poles.is_empty();
+    whole_territory
+        || action.communes.iter().any(|c| c == insee)
+        || action.poles.iter().any(|id| {
+            pole_communes(plan, id).is_some_and(|communes| communes.iter().any(|c| c == insee))
+        })
+}
+
+fn covers_pole(plan: &Plan, action: &Action, pole: &str) -> bool {
+    let whole_territory = action.communes.is_empty() && action.poles.is_empty();
+    let communes = pole_communes(plan, pole).unwrap_or_default();
+    whole_territory
+        || action.poles.iter().any(|p| p == pole)
+        || action.communes.iter().any(|c| communes.contains(c))
+}
+
+fn pole_communes<'p>(plan: &'p Plan, pole: &str) -> Option<&'p [String]> {
+    let found = plan.territory.poles.iter().find(|p| p.id == pole)?;
+    Some(&found.communes)
+}
+
+fn contains_text(node: &NodeRef<'_>, text: &str) -> bool {
+    let needle = normalize(text);
+    node.texts().iter().any(|t| normalize(t).contains(&needle))
+}
+
+/// Normalizes French text for search: canonical decomposition (NFD), accents and other
+/// combining marks removed, lowercase, `œ` → `oe`, `æ` → `ae`, typographic apostrophes and
+/// quotes (`’`, `‘`, `ʼ`) → `'`, runs of blanks → one space, trimmed.
+///
+/// ```
+/// use ctg_core::query::normalize;
+/// assert_eq!(normalize("Crèche"), "creche");
+/// assert_eq!(normalize("ŒUVRE"), "oeuvre");
+/// assert_eq!(normalize("l’Éducation  nationale"), "l'education nationale");
+/// ```
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_whitespace() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push(' ');
+            blank = false;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            '’' | '‘' | 'ʼ' | '′' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalize_folds_case_accents_ligatures_and_apostrophes() {
+        assert_eq!(normalize("CRÈCHE"), "creche");
+        assert_eq!(normalize("  Cœur  d’Âge "), "coeur d'age");
+        assert_eq!(normalize("Ægir"), "aegir");
+        assert_eq!(normalize("ça"), "ca");
+    }
+}

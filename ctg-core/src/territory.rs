@@ -66,3 +66,32 @@ pub struct Pole {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+/// Whether `code` has the shape of a commune's INSEE code: 5 characters, two digits (or `2A`,
+/// `2B` for Corsica) then three digits. The shape only: the code may not exist.
+///
+/// ```
+/// use ctg_core::territory::is_insee_code;
+/// assert!(is_insee_code("86070"));
+/// assert!(is_insee_code("2A004"));
+/// assert!(!is_insee_code("8607"));
+/// assert!(!is_insee_code("2C004"));
+/// ```
+pub fn is_insee_code(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    if bytes.len() != 5 || !bytes[2..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let department = &bytes[..2];
+    department.iter().all(u8::is_ascii_digit) || department == b"2A" || department == b"2B"
+}
+
+/// Whether `code` has the shape of a SIREN number: 9 digits.
+pub fn is_siren(code: &str) -> bool {
+    code.len() == 9 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `code` has the shape of a French postal code: 5 digits.
+pub fn is_postal_code(code: &str) -> bool {
+    code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,6 +1,38 @@
 //! Errors as data: every problem found in a file carries a kind, the JSON path of the value,
 //! and a message in French that a data officer understands. Validation reports every
 //! problem at once.
+//!
+//! Reading a plan goes in three steps, each reported with JSON paths:
+//!
+//! 1. **syntax and structure** ([`from_json_slice`]): the bytes must be UTF-8 JSON of the
+//!    shape of a [`Plan`](crate::Plan); the first problem stops the reading and carries its
+//!    line and column (serde cannot go on past a broken document);
+//! 2. **format**: the `format` field must name a version this library reads
+//!    ([`FORMAT`](crate::plan::FORMAT)), otherwise [`ErrorKind::UnsupportedFormat`];
+//! 3. **meaning** ([`Plan::validate`](crate::Plan::validate)): every duplicate id, dangling
+//!    reference, date out of order, unknown code, empty text, malformed INSEE code… at once.
+//!
+//! ```
+//! use ctg_core::{ErrorKind, Plan};
+//!
+//! let text = r#"{
+//!   "format": "ctg-plan/1", "id": "p", "title": "CTG",
+//!   "territory": {},
+//!   "period": { "start": "2019-01-01", "end": "2022-12-31" },
+//!   "axes": [ { "id": "a1", "title": " " } ]
+//! }"#;
+//! let errors = Plan::from_json(text).unwrap_err();
+//! assert_eq!(errors.errors()[0].kind, ErrorKind::EmptyText);
+//! assert_eq!(errors.errors()[0].path, "$.axes[0].title");
+//! ```
+
+mod checks;
+mod context;
+mod evaluation_rules;
+mod messages;
+mod tree_checks;
+
+pub use context::{IdKind, Validator};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -113,41 +145,95 @@ impl From<ValidationError> for ValidationErrors {
 }
 
 /// Reads a JSON document into `T`, turning the first syntax or structure problem into a
-/// [`ValidationError`] with its JSON path, line and column.
+/// [`ValidationError`] with its JSON path, line and column, and a French message.
+///
+/// Bytes that are not UTF-8 are reported as [`ErrorKind::Syntax`] with the position of the
+/// first bad byte; nesting deeper than 128 levels as [`ErrorKind::LimitExceeded`]. A UTF-8
+/// byte order mark at the start is ignored.
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    messages::check_utf8(bytes)?;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| {
-            let path = json_path(&error.path().to_string());
-            let inner = error.into_inner();
-            serde_error(inner, path)
-        })?;
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = messages::json_path(error.path());
+        messages::translate(error.into_inner(), path)
+    })?;
     deserializer
         .end()
-        .map_err(|error| serde_error(error, "$".to_owned()))?;
+        .map_err(|error| messages::translate(error, "$".to_owned()))?;
     Ok(value)
 }
 
-fn json_path(serde_path: &str) -> String {
-    if serde_path == "." || serde_path.is_empty() {
-        "$".to_owned()
-    } else if serde_path.starts_with('[') {
-        format!("${serde_path}")
-    } else {
-        format!("$.{serde_path}")
+impl crate::Plan {
+    /// Reads and validates a plan from JSON text. See [`Plan::from_slice`](crate::Plan::from_slice).
+    pub fn from_json(text: &str) -> Result<crate::Plan, ValidationErrors> {
+        crate::Plan::from_slice(text.as_bytes())
+    }
+
+    /// Reads and validates a plan from bytes (UTF-8 JSON).
+    ///
+    /// Returns the plan when it is valid; otherwise every problem: the first syntax or
+    /// structure problem (with line and column), or a format this library does not read, or
+    /// every problem of meaning found by [`Plan::validate`](crate::Plan::validate).
+    ///
+    /// ```
+    /// let plan = ctg_core::Plan::from_slice(ctg_core::civraisien::PLAN_JSON.as_bytes());
+    /// # let _ = plan;
+    /// let bad = ctg_core::Plan::from_slice(b"{ \"format\": \"ctg-plan/9\" }").unwrap_err();
+    /// assert_eq!(bad.errors()[0].kind, ctg_core::ErrorKind::UnsupportedFormat);
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<crate::Plan, ValidationErrors> {
+        let plan: crate::Plan = from_json_slice(bytes).map_err(|error| {
+            let unsupported = format_probe(bytes).and_then(|f| checks::check_format(&f));
+            ValidationErrors::from(unsupported.unwrap_or(error))
+        })?;
+        if let Some(error) = checks::check_format(&plan.format) {
+            return Err(error.into());
+        }
+        let errors = plan.validate();
+        if errors.is_empty() {
+            Ok(plan)
+        } else {
+            Err(ValidationErrors(errors))
+        }
+    }
+
+    /// Every problem of meaning in the plan, each with its JSON path: duplicate ids, dangling
+    /// references, dates out of order or out of the period, unknown codes, empty texts,
+    /// malformed INSEE or SIREN codes, impossible numbers. Empty when the plan is valid.
+    ///
+    /// The `format` field is not checked here (see [`Plan::from_slice`](crate::Plan::from_slice)).
+    pub fn validate(&self) -> Vec<ValidationError> {
+        checks::validate(self)
+    }
+
+    /// The plan as pretty JSON (2 spaces, trailing newline), readable back by
+    /// [`Plan::from_json`](crate::Plan::from_json).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|error| format!("{{\"error\": {:?}}}", error.to_string()));
+        text.push('\n');
+        text
     }
 }
 
-fn serde_error(error: serde_json::Error, path: String) -> ValidationError {
-    let kind = match error.classify() {
-        serde_json::error::Category::Data => ErrorKind::Structure,
-        _ => ErrorKind::Syntax,
-    };
-    ValidationError {
-        kind,
-        path,
-        message: error.to_string(),
-        line: Some(error.line()),
-        column: Some(error.column()),
+/// The `format` field of a document that failed to read as a plan, if it has one.
+fn format_probe(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<String>,
     }
+    serde_json::from_slice::<Probe>(bytes).ok()?.format
+}
+
+/// The JSON Schema of the plan format, generated from the types.
+pub fn plan_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(crate::Plan)).unwrap_or_default()
+}
+
+/// [`plan_schema`] as pretty JSON with a trailing newline, as kept in `docs/plan.schema.json`.
+pub fn plan_schema_json() -> String {
+    let mut text = serde_json::to_string_pretty(&plan_schema()).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -72,6 +72,18 @@ macro_rules! vocabulary {
             }
         }
 
+        impl Vocabulary for $name {
+            fn code(&self) -> &str {
+                $name::code(self)
+            }
+            fn is_known(&self) -> bool {
+                $name::is_known(self)
+            }
+            fn codes() -> Vec<&'static str> {
+                $name::codes()
+            }
+        }
+
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.code())
@@ -94,6 +106,16 @@ macro_rules! vocabulary {
             }
         }
     };
+}
+
+/// What every closed vocabulary offers, so that validation can check any of them.
+pub trait Vocabulary {
+    /// The JSON code of this value.
+    fn code(&self) -> &str;
+    /// Whether the value belongs to the vocabulary.
+    fn is_known(&self) -> bool;
+    /// The known codes, in the documented order.
+    fn codes() -> Vec<&'static str>;
 }
 
 fn code_schema(codes: &[&str]) -> Schema {
@@ -309,12 +331,14 @@ vocabulary! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for ActionStatus {
     fn default() -> Self {
         ActionStatus::Prevue
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for PlanKind {
     fn default() -> Self {
         PlanKind::Ctg

@@ -1,0 +1,1 @@
+//! Reports of an evaluation: Markdown, self-contained HTML and CSV.

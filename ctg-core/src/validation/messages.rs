@@ -1,0 +1,316 @@
+//! French messages for the problems serde_json and chrono report in English.
+//!
+//! serde_json gives no structured access to its error codes, so the English text is matched
+//! here, pattern by pattern; a message that no pattern knows is kept, prefixed in French.
+
+use super::{ErrorKind, ValidationError};
+use serde_json::error::Category;
+use serde_path_to_error::{Path, Segment};
+
+/// Nesting depth beyond which serde_json refuses a document.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Reports the first byte that is not UTF-8, with its line and column.
+pub(super) fn check_utf8(bytes: &[u8]) -> Result<(), ValidationError> {
+    let Err(error) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    let before = &bytes[..error.valid_up_to()];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Err(ValidationError {
+        kind: ErrorKind::Syntax,
+        path: "$".to_owned(),
+        message: "le fichier n'est pas encodé en UTF-8 (un octet invalide se trouve à cette \
+                  position) ; enregistrez-le en UTF-8 depuis votre éditeur ou votre tableur."
+            .to_owned(),
+        line: Some(line),
+        column: Some(column),
+    })
+}
+
+/// The JSON path (`$.axes[0].title`) of a serde path.
+pub(super) fn json_path(path: &Path) -> String {
+    let mut out = String::from("$");
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => push_key(&mut out, key),
+            Segment::Unknown => out.push_str(".?"),
+        }
+    }
+    out
+}
+
+fn push_key(out: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if plain {
+        out.push('.');
+        out.push_str(key);
+    } else {
+        out.push_str(&format!("[{}]", serde_json::Value::from(key)));
+    }
+}
+
+/// Turns a serde_json error into a [`ValidationError`] with a French message.
+pub(super) fn translate(error: serde_json::Error, mut path: String) -> ValidationError {
+    let (line, column) = (error.line(), error.column());
+    let english = english_message(&error);
+    let mut kind = match error.classify() {
+        Category::Data => ErrorKind::Structure,
+        _ => ErrorKind::Syntax,
+    };
+    if english == "recursion limit exceeded" {
+        kind = ErrorKind::LimitExceeded;
+    }
+    let message = match kind {
+        ErrorKind::Structure => structure_message(&english, &mut path),
+        ErrorKind::LimitExceeded => format!(
+            "le document est imbriqué trop profondément (plus de {MAX_DEPTH} niveaux de \
+             crochets ou d'accolades) ; un plan n'en a jamais besoin, vérifiez le fichier."
+        ),
+        _ => syntax_message(&english),
+    };
+    ValidationError {
+        kind,
+        path,
+        message,
+        line: (line > 0).then_some(line),
+        column: (line > 0).then_some(column),
+    }
+}
+
+fn english_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+fn syntax_message(english: &str) -> String {
+    const FIX: &str =
+        "vérifiez les guillemets, virgules, crochets et accolades autour de cette position";
+    let message = if english.starts_with("EOF while parsing") {
+        "le fichier s'arrête avant la fin du document JSON : un crochet `]`, une accolade `}` \
+         ou un guillemet fermant manque probablement"
+            .to_owned()
+    } else {
+        match english {
+            "trailing characters" => "du texte suit la fin du document JSON ; supprimez-le (ou il manque une accolade ouvrante plus haut)".to_owned(),
+            "trailing comma" => "une virgule en trop précède la fermeture `]` ou `}` ; supprimez-la".to_owned(),
+            "expected value" => format!("une valeur JSON est attendue ici (texte entre guillemets, nombre, true, false, null, [ ] ou {{ }}) ; {FIX}"),
+            "expected ident" => format!("mot inconnu : seuls true, false et null s'écrivent sans guillemets ; {FIX}"),
+            "expected `:`" => "il manque les deux-points `:` entre le nom du champ et sa valeur".to_owned(),
+            "expected `,` or `]`" => "il manque une virgule `,` entre deux éléments de la liste, ou le crochet fermant `]`".to_owned(),
+            "expected `,` or `}`" => "il manque une virgule `,` entre deux champs, ou l'accolade fermante `}`".to_owned(),
+            "key must be a string" => "le nom d'un champ doit être écrit entre guillemets droits (\"nom\")".to_owned(),
+            "invalid escape" => "séquence d'échappement invalide après une barre oblique inverse `\\` dans un texte ; doublez-la (`\\\\`) si vous vouliez une barre".to_owned(),
+            "invalid number" => "nombre mal écrit ; utilisez le point comme séparateur décimal, sans espace ni unité (1234.5)".to_owned(),
+            "number out of range" => "nombre trop grand pour être représenté".to_owned(),
+            "invalid unicode code point" | "lone leading surrogate in hex escape" | "unexpected end of hex escape" => "caractère invalide dans un texte (octets non UTF-8 ou échappement \\u incorrect)".to_owned(),
+            other if other.starts_with("control character") => "un texte contient un caractère de contrôle (retour à la ligne, tabulation…) ; écrivez-le \\n ou \\t".to_owned(),
+            other => format!("JSON invalide ({other}) ; {FIX}"),
+        }
+    };
+    format!("{message}.")
+}
+
+fn structure_message(english: &str, path: &mut String) -> String {
+    if let Some(rest) = english.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!(
+            "le champ obligatoire « {field} » manque ; ajoutez-le à cet objet (voir docs/plan-format.md)."
+        );
+    }
+    if let Some(rest) = english.strip_prefix("unknown field `") {
+        return unknown_field_message(rest, path);
+    }
+    if let Some(rest) = english.strip_prefix("invalid type: ") {
+        return invalid_message("type incorrect", rest);
+    }
+    if let Some(rest) = english.strip_prefix("invalid value: ") {
+        return invalid_message("valeur incorrecte", rest);
+    }
+    if let Some(rest) = english.strip_prefix("duplicate field `") {
+        let field = rest.trim_end_matches('`');
+        return format!(
+            "le champ « {field} » est écrit deux fois dans cet objet ; gardez-en un seul."
+        );
+    }
+    if let Some(message) = date_message(english) {
+        return message;
+    }
+    format!("contenu inattendu ({english}) ; voir docs/plan-format.md.")
+}
+
+/// `unknown field `x`, expected one of `a`, `b``: the path ends at the object, add the field.
+fn unknown_field_message(rest: &str, path: &mut String) -> String {
+    let (field, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+    if !path.ends_with(&format!(".{field}")) {
+        push_key(path, field);
+    }
+    let names: Vec<&str> = allowed
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|name| !name.is_empty())
+        .collect();
+    if names.is_empty() {
+        format!("le champ « {field} » n'existe pas ici ; cet objet n'accepte aucun champ.")
+    } else {
+        format!(
+            "le champ « {field} » n'existe pas ici (faute de frappe ?) ; champs possibles : {}.",
+            names.join(", ")
+        )
+    }
+}
+
+/// `string "x", expected a sequence` → French.
+fn invalid_message(what: &str, rest: &str) -> String {
+    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+    if let Some(date) = expected_date(expected) {
+        return format!(
+            "{what} : {} trouvé là où {date} est attendue.",
+            found_fr(found)
+        );
+    }
+    format!(
+        "{what} : {} trouvé là où {} est attendu.",
+        found_fr(found),
+        expected_fr(expected)
+    )
+}
+
+fn expected_date(expected: &str) -> Option<&'static str> {
+    expected
+        .contains("date")
+        .then_some("une date au format AAAA-MM-JJ (entre guillemets, par exemple \"2019-07-01\")")
+}
+
+fn found_fr(found: &str) -> String {
+    let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`'));
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("le texte {text}");
+    }
+    if let Some(v) = value("integer ") {
+        return format!("le nombre entier {v}");
+    }
+    if let Some(v) = value("floating point ") {
+        return format!("le nombre {v}");
+    }
+    if let Some(v) = value("boolean ") {
+        return format!("la valeur {v}");
+    }
+    match found {
+        "null" | "unit value" => "null".to_owned(),
+        "map" => "un objet { … }".to_owned(),
+        "sequence" => "une liste [ … ]".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn expected_fr(expected: &str) -> String {
+    let text = match expected {
+        "a string" | "a borrowed string" | "string" => "un texte entre guillemets",
+        "a sequence" => "une liste [ … ]",
+        "a boolean" => "true ou false",
+        "f64" | "f32" => "un nombre (avec un point décimal si besoin)",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "un nombre entier positif ou nul",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "un nombre entier",
+        other if other.starts_with("struct ") || other == "a map" => "un objet { … }",
+        other => return format!("« {other} »"),
+    };
+    text.to_owned()
+}
+
+/// chrono's parse errors, which are the only custom messages of the plan types.
+fn date_message(english: &str) -> Option<String> {
+    const FORMAT: &str = "écrivez une date au format AAAA-MM-JJ, par exemple \"2019-07-01\"";
+    let message = match english {
+        "input is out of range" => {
+            format!("date impossible : ce jour n'existe pas dans le calendrier (31 avril, 30 février…) ; {FORMAT}.")
+        }
+        "input contains invalid characters"
+        | "premature end of input"
+        | "trailing input"
+        | "bad or unsupported format string"
+        | "input is not enough for unique date and time"
+        | "no possible date and time matching input" => {
+            format!("date illisible ; {FORMAT}.")
+        }
+        _ => return None,
+    };
+    Some(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validation::{from_json_slice, ErrorKind};
+    use chrono::NaiveDate;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        date: NaiveDate,
+        #[serde(default)]
+        list: Vec<u32>,
+    }
+
+    fn error(text: &str) -> crate::ValidationError {
+        from_json_slice::<Sample>(text.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn impossible_date_is_explained_in_french() {
+        let e = error(r#"{"date": "2019-02-30"}"#);
+        assert_eq!(e.kind, ErrorKind::Structure);
+        assert_eq!(e.path, "$.date");
+        assert!(e.message.contains("date impossible"), "{}", e.message);
+        assert!(e.message.contains("AAAA-MM-JJ"));
+    }
+
+    #[test]
+    fn unknown_field_names_the_field_and_the_allowed_ones() {
+        let e = error(r#"{"date": "2019-02-01", "lsit": []}"#);
+        assert_eq!(e.path, "$.lsit");
+        assert!(e.message.contains("« lsit »"));
+        assert!(e.message.contains("date, list"), "{}", e.message);
+    }
+
+    #[test]
+    fn missing_field_wrong_type_and_syntax() {
+        assert!(error("{}").message.contains("« date » manque"));
+        let e = error(r#"{"date": "2019-02-01", "list": "x"}"#);
+        assert_eq!(e.path, "$.list");
+        assert!(e.message.contains("une liste"), "{}", e.message);
+        let e = error("{\"date\": \"2019-02-01\",\n }");
+        assert_eq!((e.kind, e.line), (ErrorKind::Syntax, Some(2)));
+        assert!(error(r#"{"date": "2019-02-01"} x"#)
+            .message
+            .contains("suit la fin"));
+        assert!(error(r#"{"date": "2019"#).message.contains("s'arrête"));
+    }
+
+    #[test]
+    fn bad_utf8_and_deep_nesting_are_errors() {
+        let e = from_json_slice::<Sample>(b"{\"date\": \"2019\xff\"}").unwrap_err();
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (ErrorKind::Syntax, Some(1), Some(15))
+        );
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let e = from_json_slice::<serde_json::Value>(deep.as_bytes()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::LimitExceeded);
+    }
+}
