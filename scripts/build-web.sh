@@ -23,7 +23,8 @@ if [ "$WASM_OPT_FLAGS" != "none" ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$OUT/ctg/pkg/ctg_wasm_bg.wasm" -o "$OUT/ctg/pkg/ctg_wasm_bg.wasm"
 fi
-cp ctg-wasm/js/*.js ctg-wasm/js/*.d.ts "$OUT/ctg/"
+cp ctg-wasm/js/*.js "$OUT/ctg/"
+cp ctg-wasm/js/*.d.ts "$OUT/ctg/" 2>/dev/null || true
 cp -r examples/web/. "$OUT/"
 rm -f "$OUT/serve.mjs"
 mkdir -p "$OUT/data"

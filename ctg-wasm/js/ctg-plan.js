@@ -35,15 +35,11 @@ function indexPlan(data) {
   return nodes;
 }
 
-/** Collects `{ id → object }` for every object with an `id` in a result of ctg-core. */
-function byId(value, into = new Map()) {
-  if (Array.isArray(value)) {
-    for (const item of value) byId(item, into);
-  } else if (value && typeof value === 'object') {
-    if (typeof value.id === 'string' && !into.has(value.id)) into.set(value.id, value);
-    for (const child of Object.values(value)) if (child && typeof child === 'object') byId(child, into);
-  }
-  return into;
+/** `{ id → evaluation }` for every node and indicator of an evaluation by ctg-core. */
+function evaluationById(evaluation) {
+  const map = new Map();
+  for (const item of [...(evaluation?.nodes ?? []), ...(evaluation?.indicators ?? [])]) map.set(item.id, item);
+  return map;
 }
 
 export class CtgPlanElement extends HTMLElement {
@@ -58,6 +54,7 @@ export class CtgPlanElement extends HTMLElement {
   #nodes = new Map();
   #evaluation = new Map();
   #labels = {};
+  #ctg = null;
   #state = { node: null, q: '', date: null, axis: '', theme: '', public: '', partner: '', place: '', status: '' };
   #expanded = new Set();
   #visible = null; // Set of visible node ids, or null (everything)
@@ -111,10 +108,13 @@ export class CtgPlanElement extends HTMLElement {
     if (!this.#connected || oldValue === newValue) return;
     if (name === 'src') this.#load();
     else if (name === 'date') {
-      this.#state.date = newValue || today();
+      this.#state.date = this.#defaultDate();
       this.#evaluate();
       this.#render();
-    } else this.#render();
+    } else {
+      if (this.#ctg) this.#labels = this.#ctg.vocabularyLabels(this.#lang);
+      this.#render();
+    }
   }
 
   get #t() {
@@ -134,9 +134,10 @@ export class CtgPlanElement extends HTMLElement {
       this.#plan?.free();
       this.#plan = input === null ? ctg.CtgPlan.civraisien() : ctg.CtgPlan.load(input);
       this.#json = this.#plan.data();
+      this.#ctg = ctg;
       this.#labels = ctg.vocabularyLabels(this.#lang);
       this.#nodes = indexPlan(this.#json);
-      this.#state.date = this.getAttribute('date') || today();
+      this.#state.date = this.#defaultDate();
       this.#readHash(false);
       this.#evaluate();
       this.#applyQuery();
@@ -171,7 +172,8 @@ export class CtgPlanElement extends HTMLElement {
 
   #evaluate() {
     try {
-      this.#evaluation = byId(this.#plan.evaluate(this.#state.date));
+      this.#evaluation = evaluationById(this.#plan.evaluate(this.#state.date));
+      this.#dateError = null;
     } catch (error) {
       this.#evaluation = new Map();
       this.#dateError = error;
@@ -180,48 +182,60 @@ export class CtgPlanElement extends HTMLElement {
 
   #dateError = null;
 
-  /** Computes the visible nodes from the filters and the search, through ctg-core. */
+  /**
+   * Computes the visible nodes: the filters and the search are ctg-core's (`filter`,
+   * `search`); the axis filter only narrows the view to one axis.
+   */
   #applyQuery() {
     const s = this.#state;
     const filter = {};
-    for (const key of FILTER_KEYS) if (s[key]) filter[key] = s[key];
+    if (s.theme) filter.theme = s.theme;
+    if (s.public) filter.public = s.public;
+    if (s.partner) filter.partner = s.partner;
+    if (s.status) filter.status = s.status;
+    if (s.place.startsWith('pole:')) filter.pole = s.place.slice(5);
+    else if (s.place.startsWith('commune:')) filter.commune = s.place.slice(8);
     const filtering = Object.keys(filter).length > 0;
     const searching = s.q.trim().length > 0;
-    if (!filtering && !searching) {
+    if (!filtering && !searching && !s.axis) {
       this.#visible = null;
       return;
     }
-    let matches = null;
-    if (filtering) matches = new Set(this.#plan.filter({ ...filter, date: s.date }));
+    const all = [...this.#nodes.keys()];
+    const keep = (ids) => new Set(ids);
+    let matches = new Set(all);
+    if (filtering) matches = keep(this.#plan.filter(filter).map((n) => n.id));
     if (searching) {
-      const hits = new Set(this.#plan.search(s.q).map((hit) => hit.id));
-      // A hit on an objective or axis shows all of its actions.
+      // A node matches when it or one of its ancestors contains the text.
+      const hits = keep(this.#plan.search(s.q).map((n) => n.id));
       const found = new Set();
-      for (const [id, entry] of this.#nodes) {
-        if (entry.kind !== 'action') continue;
-        let cursor = id;
-        while (cursor) {
+      for (const id of all) {
+        for (let cursor = id; cursor; cursor = this.#nodes.get(cursor)?.parent) {
           if (hits.has(cursor)) {
             found.add(id);
             break;
           }
-          cursor = this.#nodes.get(cursor)?.parent;
         }
       }
-      // Objectives that match but have no action stay visible too.
-      for (const id of hits) if (this.#nodes.has(id) && this.#nodes.get(id).children.length === 0) found.add(id);
-      matches = matches ? new Set([...matches].filter((id) => found.has(id))) : found;
+      matches = new Set([...matches].filter((id) => found.has(id)));
     }
+    if (s.axis) matches = new Set([...matches].filter((id) => this.#axisOf(id) === s.axis));
+    // Leaves that match, with every ancestor, are shown; their ancestors are expanded.
     const visible = new Set();
     for (const id of matches) {
-      let cursor = id;
-      while (cursor && !visible.has(cursor)) {
-        visible.add(cursor);
-        cursor = this.#nodes.get(cursor)?.parent;
-      }
+      const entry = this.#nodes.get(id);
+      const leaf = entry.children.every((child) => !matches.has(child));
+      if (!leaf) continue;
+      for (let cursor = id; cursor && !visible.has(cursor); cursor = this.#nodes.get(cursor)?.parent) visible.add(cursor);
     }
     this.#visible = visible;
-    for (const id of visible) this.#expanded.add(id);
+    if (filtering || searching) for (const id of visible) if (this.#nodes.get(id).children.length) this.#expanded.add(id);
+  }
+
+  #axisOf(id) {
+    let cursor = id;
+    while (this.#nodes.get(cursor)?.parent) cursor = this.#nodes.get(cursor).parent;
+    return cursor;
   }
 
   #readHash(apply) {
@@ -248,13 +262,22 @@ export class CtgPlanElement extends HTMLElement {
     const params = new URLSearchParams(location.hash.slice(1));
     for (const key of HASH_KEYS) {
       const value = this.#state[key];
-      const skip = !value || (key === 'date' && value === (this.getAttribute('date') || today()));
+      const skip = !value || (key === 'date' && value === this.#defaultDate());
       if (skip) params.delete(key);
       else params.set(key, value);
     }
     const hash = params.toString();
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  }
+
+  /** The `date` attribute, else today, brought back into the plan's period. */
+  #defaultDate() {
+    const date = this.getAttribute('date') || today();
+    const period = this.#json?.period;
+    if (period?.end && date > period.end) return period.end;
+    if (period?.start && date < period.start) return period.start;
+    return date;
   }
 
   #expandTo(id) {
@@ -353,8 +376,8 @@ export class CtgPlanElement extends HTMLElement {
       );
     const codes = (vocabulary) => Object.entries(labels[vocabulary] ?? {});
     const places = [
-      ...(plan.territory?.poles ?? []).map((pole) => [pole.id, pole.name]),
-      ...(plan.territory?.communes ?? []).map((c) => [c.insee, c.name]),
+      ...(plan.territory?.poles ?? []).map((pole) => [`pole:${pole.id}`, pole.name]),
+      ...(plan.territory?.communes ?? []).map((c) => [`commune:${c.insee}`, c.name]),
     ];
     return h(
       'div',
@@ -400,7 +423,7 @@ export class CtgPlanElement extends HTMLElement {
         select('public', t.public, codes('public')),
         select('partner', t.partner, (plan.partners ?? []).map((p) => [p.id, p.short_name || p.name])),
         select('place', t.place, places),
-        select('status', t.status, codes('status')),
+        select('status', t.actionStatus, codes('action_status')),
         h(
           'div',
           { class: 'field' },
@@ -425,7 +448,9 @@ export class CtgPlanElement extends HTMLElement {
     let text = '';
     if (this.#visible) {
       let n = 0;
-      for (const id of this.#visible) if (this.#nodes.get(id)?.kind === 'action') n += 1;
+      for (const id of this.#visible) {
+        if (!this.#nodes.get(id).children.some((child) => this.#visible.has(child))) n += 1;
+      }
       text = t.results(n);
     }
     return h('p', { role: 'status', id: 'count', class: 'muted' }, text);
@@ -553,6 +578,7 @@ export class CtgPlanElement extends HTMLElement {
     fact(t.due, node.due ? (node.due.text ? `${node.due.text} (${formatDate(node.due.date, this.#lang)})` : formatDate(node.due.date, this.#lang)) : null);
     if (node.start || node.end) fact(t.period, `${formatDate(node.start, this.#lang)} → ${formatDate(node.end, this.#lang)}`);
     if (kind === 'action') {
+      fact(t.actionStatus, this.#labels.action_status?.[node.status ?? 'prevue'] ?? node.status);
       fact(t.communes, node.communes?.length ? node.communes.map(communeName).join(', ') : t.wholeTerritory);
     }
     const override = node.status_override;
@@ -606,10 +632,11 @@ export class CtgPlanElement extends HTMLElement {
   #renderIndicator(indicator) {
     const t = this.#t;
     const lang = this.#lang;
-    const measurements = [...(indicator.measurements ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const last = measurements.at(-1);
-    const unit = indicator.unit ? ` ${indicator.unit}` : '';
     const result = this.#evaluation.get(indicator.id);
+    // The series up to the evaluation date, as ctg-core computed it (running totals if cumulative).
+    const series = result?.series ?? [];
+    const unit = indicator.unit ? ` ${indicator.unit}` : '';
+    const actual = result?.actual;
     return h(
       'div',
       { class: 'indicator' },
@@ -620,7 +647,13 @@ export class CtgPlanElement extends HTMLElement {
         indicator.baseline
           ? h('li', {}, `${t.baseline} : ${formatNumber(indicator.baseline.value, lang)}${unit} (${formatDate(indicator.baseline.date, lang)})`)
           : null,
-        h('li', {}, `${t.lastValue} : ${last ? `${formatNumber(last.value, lang)}${unit} (${formatDate(last.date, lang)})` : t.noMeasure}`),
+        h(
+          'li',
+          {},
+          `${t.lastValue} : ${
+            typeof actual === 'number' ? `${formatNumber(actual, lang)}${unit} (${formatDate(result.last_measurement, lang)})` : t.noMeasure
+          }`,
+        ),
         indicator.target
           ? h('li', {}, `${t.target} : ${formatNumber(indicator.target.value, lang)}${unit} (${formatDate(indicator.target.date, lang)})`)
           : null,
@@ -630,7 +663,7 @@ export class CtgPlanElement extends HTMLElement {
         typeof result?.progress === 'number' ? h('li', {}, this.#renderProgress(indicator.id)) : null,
         indicator.illustrative ? h('li', { class: 'muted' }, t.illustrative) : null,
       ),
-      measurements.length >= 1 ? this.#sparkline(indicator, measurements) : null,
+      series.length ? this.#sparkline(indicator, series) : null,
     );
   }
 

@@ -122,6 +122,7 @@ section.panel {
   padding: var(--ctg-gap); background: var(--ctg-color-background); overflow-wrap: anywhere;
 }
 .panel-head { display: flex; justify-content: space-between; gap: var(--ctg-gap); align-items: start; }
+.panel-head button { flex: none; }
 ul.plain { padding-left: 1.2em; margin: 0.3em 0; }
 .indicator { border-top: 1px solid var(--ctg-color-border); padding: 0.5em 0; }
 svg.sparkline { display: block; width: 100%; max-width: 16rem; height: 3rem; }
