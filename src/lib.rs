@@ -30,3 +30,8 @@ pub fn shared_path(relative: &str) -> PathBuf {
             .join(relative),
     }
 }
+
+/// The README's code examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

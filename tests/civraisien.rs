@@ -504,3 +504,35 @@ fn booklet_baselines_match_the_diagnostic() {
         }
     }
 }
+
+#[test]
+fn the_embedded_plan_validates_without_error() {
+    let plan = Plan::from_json(civraisien::PLAN_JSON)
+        .unwrap_or_else(|errors| panic!("the embedded plan is invalid: {:?}", errors.errors()));
+    assert!(plan.validate().is_empty());
+    assert_eq!(plan, civraisien::plan());
+}
+
+#[test]
+fn illustrative_measurements_show_every_status_at_the_start_of_2024() {
+    use ctg_core::vocabulary::Status;
+    let plan = plan();
+    let at = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let evaluation = ctg_core::evaluation::evaluate(&plan, at);
+    assert!(evaluation.illustrative);
+    let statuses: HashSet<Status> = evaluation
+        .indicators
+        .iter()
+        .filter_map(|indicator| indicator.status.clone())
+        .collect();
+    for status in [
+        Status::Atteint,
+        Status::EnBonneVoie,
+        Status::ASurveiller,
+        Status::EnRetard,
+        Status::DonneesTropAnciennes,
+        Status::PasDeDonnees,
+    ] {
+        assert!(statuses.contains(&status), "no indicator {}", status.code());
+    }
+}

@@ -242,25 +242,26 @@ impl Plan {
 /// Criteria to select nodes of the tree. Every criterion is optional; the given ones must
 /// all hold (AND).
 ///
-/// How each criterion reads a node:
+/// How each criterion reads a node by itself:
 ///
 /// - **partner** (a partner id): an action matches when the partner leads it, takes part in
 ///   it or funds one of its budget lines;
-/// - **public**: an action or objectif spécifique matches when it lists the public, or
-///   lists `tout_public`;
+/// - **public**: an objectif spécifique or action matches when it lists the public, or lists
+///   `tout_public`;
 /// - **commune** (an INSEE code): an action matches when it lists the commune, lists a pole
-///   that contains it, or lists neither commune nor pole (it covers the whole territory);
-/// - **pole** (a pole id): an action matches when it lists the pole, lists one of the
-///   pole's communes, or lists neither commune nor pole;
-/// - **theme**: a node matches when it lists the theme itself;
+///   that contains it, or lists neither commune nor pole (it covers the whole territory); an
+///   objective with no action below it covers the whole territory and matches too;
+/// - **pole** (a pole id): like commune, with the pole or one of its communes;
+/// - **theme**: a node matches when it lists the theme;
 /// - **status**: an action matches when it has this status;
 /// - **text**: a node matches when its title (or objectif général, due-date wording,
 ///   description) contains the text, ignoring case, accents and ligatures (see [`normalize`]).
 ///
-/// An axis or objective matches a criterion when it satisfies it itself or when one of the
-/// actions below it does. For commune and pole, an objective with no action below it covers
-/// the whole territory and matches. Each criterion is tried on its own: an objective matches
-/// `partner` and `commune` when one of its actions has the partner and another the commune.
+/// Every criterion but `text` also holds for a node when it holds for a node below it: an
+/// axis matches the partner `caf` when one of its actions involves the CAF. `text` holds only
+/// for the node whose own text contains it. Each criterion is tried on its own: an objective
+/// matches `partner` and `commune` when one action below it has the partner and another the
+/// commune.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// A partner id.
@@ -282,36 +283,60 @@ pub struct Filter {
 impl Filter {
     /// Whether `node` of `plan` matches every criterion.
     pub fn matches(&self, plan: &Plan, node: &NodeRef<'_>) -> bool {
-        let actions = node.actions();
-        let any = |test: &dyn Fn(&Action) -> bool| actions.iter().any(|a| test(a));
-        let place = |test: &dyn Fn(&Action) -> bool| {
-            (actions.is_empty() && !matches!(node, NodeRef::Action(_))) || any(test)
-        };
+        let nodes = subtree(*node);
+        let any = |test: &dyn Fn(&NodeRef<'_>) -> bool| nodes.iter().any(test);
         self.partner
             .as_ref()
-            .is_none_or(|p| any(&|a| involves(a, p)))
+            .is_none_or(|p| any_action(&nodes, |a| involves(a, p)))
             && self
                 .public
                 .as_ref()
-                .is_none_or(|p| serves(node.publics(), p) || any(&|a| serves(&a.publics, p)))
+                .is_none_or(|p| any(&|n| serves(n.publics(), p)))
             && self
                 .commune
                 .as_ref()
-                .is_none_or(|c| place(&|a| covers_commune(plan, a, c)))
+                .is_none_or(|c| any_place(&nodes, |a| covers_commune(plan, a, c)))
             && self
                 .pole
                 .as_ref()
-                .is_none_or(|p| place(&|a| covers_pole(plan, a, p)))
+                .is_none_or(|p| any_place(&nodes, |a| covers_pole(plan, a, p)))
             && self
                 .theme
                 .as_ref()
-                .is_none_or(|t| node.themes().contains(t) || any(&|a| a.themes.contains(t)))
+                .is_none_or(|t| any(&|n| n.themes().contains(t)))
             && self
                 .status
                 .as_ref()
-                .is_none_or(|s| any(&|a| a.status == *s))
+                .is_none_or(|s| any_action(&nodes, |a| a.status == *s))
             && self.text.as_ref().is_none_or(|t| contains_text(node, t))
     }
+}
+
+fn any_action(nodes: &[NodeRef<'_>], test: impl Fn(&Action) -> bool) -> bool {
+    nodes
+        .iter()
+        .any(|node| matches!(node, NodeRef::Action(action) if test(action)))
+}
+
+/// Whether an action satisfies `test`, or an objective has no action below it (it then
+/// covers the whole territory).
+fn any_place(nodes: &[NodeRef<'_>], test: impl Fn(&Action) -> bool) -> bool {
+    nodes.iter().any(|node| match node {
+        NodeRef::Action(action) => test(action),
+        other => other.actions().is_empty(),
+    })
+}
+
+/// The node and every node below it.
+fn subtree(node: NodeRef<'_>) -> Vec<NodeRef<'_>> {
+    let mut nodes = vec![node];
+    let mut i = 0;
+    while i < nodes.len() {
+        let children = nodes[i].children();
+        nodes.extend(children);
+        i += 1;
+    }
+    nodes
 }
 
 fn involves(action: &Action, partner: &str) -> bool {

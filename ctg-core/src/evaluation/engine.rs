@@ -11,6 +11,11 @@ use crate::vocabulary::{ActionStatus, Direction, IndicatorKind, Public, Status};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+const REASON_CONTEXT: &str = "indicateur de contexte, hors calcul";
+const REASON_STALE: &str = "données trop anciennes, dernière valeur comptée";
+const REASON_EXCLUDED: &str = "pas de données, écarté du calcul";
+const REASON_NOT_EVALUABLE: &str = "non évaluable, hors calcul (voir ses avertissements)";
+
 /// The level of a node of the plan tree, or `indicateur` for an indicator in a contribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -389,17 +394,15 @@ impl Ctx<'_> {
         if ind.kind == IndicatorKind::Contexte {
             c.included = false;
             c.progress = None;
-            c.reason =
-                Some("indicateur de contexte : informe sans compter dans l'avancement".into());
+            c.reason = Some(REASON_CONTEXT.into());
         } else if ind.progress.is_none() {
             if ind.computed_status == Some(Status::PasDeDonnees) {
                 self.missing(&mut c);
             } else {
-                c.reason = Some("non évaluable (voir les avertissements de l'indicateur)".into());
+                c.reason = Some(REASON_NOT_EVALUABLE.into());
             }
         } else if ind.computed_status == Some(Status::DonneesTropAnciennes) {
-            c.reason =
-                Some("données trop anciennes : compté avec la dernière valeur connue".into());
+            c.reason = Some(REASON_STALE.into());
         }
         c
     }
@@ -408,12 +411,12 @@ impl Ctx<'_> {
         match self.rules.missing_data {
             MissingData::Exclude => {
                 c.included = false;
-                c.reason = Some("pas de données : écarté du calcul (règle « exclude »)".into());
+                c.reason = Some(REASON_EXCLUDED.into());
             }
             MissingData::Zero => {
                 c.included = true;
                 c.progress = Some(0.0);
-                c.reason = Some("pas de données : compté comme 0 (règle « zero »)".into());
+                c.reason = Some("pas de données, compté 0".into());
             }
         }
     }
@@ -431,7 +434,7 @@ impl Ctx<'_> {
         if node.progress.is_none() {
             if node.action_status == Some(ActionStatus::Abandonnee) && node.contributions.is_empty()
             {
-                c.reason = Some("action abandonnée : écartée du calcul".into());
+                c.reason = Some("action abandonnée, écartée du calcul".into());
             } else {
                 self.missing(&mut c);
             }
@@ -443,8 +446,10 @@ impl Ctx<'_> {
         let contributions = self.indicators_of(&action.indicators, &action.id);
         let evaluable = contributions.iter().any(|c| {
             c.kind == Level::Indicateur
-                && c.reason.as_deref()
-                    != Some("indicateur de contexte : informe sans compter dans l'avancement")
+                && !matches!(
+                    c.reason.as_deref(),
+                    Some(REASON_CONTEXT | REASON_NOT_EVALUABLE)
+                )
         });
         if evaluable {
             let mut node = self.rollup(
@@ -532,11 +537,7 @@ impl Ctx<'_> {
                 sum_w += c.weight;
                 sum_p += c.weight * p;
                 sum_e += c.weight * c.expected.unwrap_or(p);
-                if !c
-                    .reason
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with("données trop anciennes"))
-                {
+                if c.reason.as_deref() != Some(REASON_STALE) {
                     all_stale = false;
                 }
             }
@@ -554,12 +555,7 @@ impl Ctx<'_> {
         };
         let excluded = contributions
             .iter()
-            .filter(|c| {
-                !c.included
-                    && c.reason
-                        .as_deref()
-                        .is_some_and(|r| r.starts_with("pas de données"))
-            })
+            .filter(|c| !c.included && c.reason.as_deref().is_some_and(|r| r == REASON_EXCLUDED))
             .count();
         if excluded > 0 {
             warnings.push(format!(
@@ -934,55 +930,32 @@ pub(crate) fn fmt_num(value: f64) -> String {
     text.replace('.', ",")
 }
 
-/// Checks the evaluation part of a plan: the rules, each indicator's overrides, targets and
-/// measurements, and the reasons of status overrides. Returns every problem found, each with
-/// its JSON path. The plan validator calls it.
+/// Checks the evaluation part of a plan: the rules, and each indicator's overrides, targets
+/// and ranges. Returns every problem found, each with its JSON path. The plan validator
+/// ([`Plan::validate`](crate::Plan)) runs these checks along with the others (weights, reasons
+/// of status overrides and finite numbers are checked there).
 pub fn validate_evaluation(plan: &Plan) -> Vec<ValidationError> {
     let mut errors = validate_rules(&plan.evaluation, "$.evaluation");
-    let check_node = |errors: &mut Vec<ValidationError>,
-                      path: String,
-                      weight: Option<f64>,
-                      so: Option<&StatusOverride>| {
-        check_weight(errors, &path, weight);
-        check_status_override(errors, &path, so);
+    let mut check = |path: &str, indicators: &[Indicator]| {
+        for (k, indicator) in indicators.iter().enumerate() {
+            errors.extend(validate_indicator_rules(
+                indicator,
+                &format!("{path}.indicators[{k}]"),
+            ));
+        }
     };
-    check_indicators(&mut errors, "$", &plan.indicators);
+    check("$", &plan.indicators);
     for (a, axis) in plan.axes.iter().enumerate() {
         let path = format!("$.axes[{a}]");
-        check_node(
-            &mut errors,
-            path.clone(),
-            axis.weight,
-            axis.status_override.as_ref(),
-        );
-        check_indicators(&mut errors, &path, &axis.indicators);
+        check(&path, &axis.indicators);
         for (s, so) in axis.strategic_objectives.iter().enumerate() {
             let path = format!("{path}.strategic_objectives[{s}]");
-            check_node(
-                &mut errors,
-                path.clone(),
-                so.weight,
-                so.status_override.as_ref(),
-            );
-            check_indicators(&mut errors, &path, &so.indicators);
+            check(&path, &so.indicators);
             for (p, sp) in so.specific_objectives.iter().enumerate() {
                 let path = format!("{path}.specific_objectives[{p}]");
-                check_node(
-                    &mut errors,
-                    path.clone(),
-                    sp.weight,
-                    sp.status_override.as_ref(),
-                );
-                check_indicators(&mut errors, &path, &sp.indicators);
+                check(&path, &sp.indicators);
                 for (i, action) in sp.actions.iter().enumerate() {
-                    let path = format!("{path}.actions[{i}]");
-                    check_node(
-                        &mut errors,
-                        path.clone(),
-                        action.weight,
-                        action.status_override.as_ref(),
-                    );
-                    check_indicators(&mut errors, &path, &action.indicators);
+                    check(&format!("{path}.actions[{i}]"), &action.indicators);
                 }
             }
         }
@@ -990,52 +963,12 @@ pub fn validate_evaluation(plan: &Plan) -> Vec<ValidationError> {
     errors
 }
 
-fn check_weight(errors: &mut Vec<ValidationError>, path: &str, weight: Option<f64>) {
-    if let Some(w) = weight {
-        if !(w.is_finite() && w > 0.0) {
-            errors.push(ValidationError::new(
-                ErrorKind::InvalidNumber,
-                format!("{path}.weight"),
-                format!(
-                    "Le poids doit être un nombre strictement positif (1 par défaut), pas {w}."
-                ),
-            ));
-        }
-    }
-}
-
-fn check_status_override(
-    errors: &mut Vec<ValidationError>,
-    path: &str,
-    so: Option<&StatusOverride>,
-) {
-    if let Some(o) = so {
-        if o.reason.trim().is_empty() {
-            errors.push(ValidationError::new(
-                ErrorKind::InvalidRule,
-                format!("{path}.status_override.reason"),
-                "Un statut forcé à la main doit être justifié : écrivez la raison dans « reason ».",
-            ));
-        }
-        if !o.status.is_known() {
-            errors.push(ValidationError::new(
-                ErrorKind::UnknownValue,
-                format!("{path}.status_override.status"),
-                format!(
-                    "Statut « {} » inconnu ; valeurs possibles : {}.",
-                    o.status.code(),
-                    Status::codes().join(", ")
-                ),
-            ));
-        }
-    }
-}
-
-fn check_indicators(errors: &mut Vec<ValidationError>, parent: &str, indicators: &[Indicator]) {
-    for (k, ind) in indicators.iter().enumerate() {
-        let path = format!("{parent}.indicators[{k}]");
-        check_weight(errors, &path, ind.weight);
-        check_status_override(errors, &path, ind.status_override.as_ref());
+/// Checks the evaluation rules of one indicator found at `path`: its overrides, its target
+/// against its direction and baseline, its intermediate targets and its range.
+pub fn validate_indicator_rules(ind: &Indicator, path: &str) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let errors = &mut errors;
+    {
         if let Some(rules) = &ind.rules {
             errors.extend(validate_override(rules, &format!("{path}.rules")));
         }
@@ -1082,27 +1015,8 @@ fn check_indicators(errors: &mut Vec<ValidationError>, parent: &str, indicators:
             }
             Direction::Unknown(_) => {}
         }
-        for (field, value) in [("baseline", &ind.baseline), ("target", &ind.target)] {
-            if let Some(v) = value {
-                if !v.value.is_finite() {
-                    errors.push(ValidationError::new(
-                        ErrorKind::InvalidNumber,
-                        format!("{path}.{field}.value"),
-                        "La valeur doit être un nombre fini.",
-                    ));
-                }
-            }
-        }
-        for (n, m) in ind.measurements.iter().enumerate() {
-            if !m.value.is_finite() {
-                errors.push(ValidationError::new(
-                    ErrorKind::InvalidNumber,
-                    format!("{path}.measurements[{n}].value"),
-                    "La valeur mesurée doit être un nombre fini.",
-                ));
-            }
-        }
     }
+    std::mem::take(errors)
 }
 
 #[cfg(test)]

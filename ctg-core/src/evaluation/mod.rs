@@ -14,8 +14,8 @@ mod rules;
 
 pub use compare::{compare, Change, Comparison};
 pub use engine::{
-    evaluate, validate_evaluation, Breakdown, Contribution, Evaluation, IndicatorEvaluation, Level,
-    NodeEvaluation, Point,
+    evaluate, validate_evaluation, validate_indicator_rules, Breakdown, Contribution, Evaluation,
+    IndicatorEvaluation, Level, NodeEvaluation, Point,
 };
 pub use rules::{
     default_bands, validate_bands, validate_override, validate_rules, ActionProgress,

@@ -223,7 +223,9 @@ impl<'p> Validator<'p> {
     /// Checks that a required text is not empty or blank. `what` names it (`le titre`).
     pub fn check_text(&mut self, text: &str, path: &str, what: &str) {
         if text.trim().is_empty() {
-            let message = format!("{what} est vide ; complétez-le.");
+            let message = format!(
+                "{what} est vide ou ne contient que des espaces : ce champ est obligatoire."
+            );
             self.push(ErrorKind::EmptyText, path, message);
         }
     }

@@ -39,7 +39,12 @@ pub(super) fn check_utf8(bytes: &[u8]) -> Result<(), ValidationError> {
 /// The JSON path (`$.axes[0].title`) of a serde path.
 pub(super) fn json_path(path: &Path) -> String {
     let mut out = String::from("$");
-    for segment in path.iter() {
+    let segments: Vec<&Segment> = path.iter().collect();
+    let known = segments
+        .iter()
+        .rposition(|segment| !matches!(segment, Segment::Unknown))
+        .map_or(0, |i| i + 1);
+    for segment in &segments[..known] {
         match segment {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } | Segment::Enum { variant: key } => push_key(&mut out, key),
@@ -177,16 +182,13 @@ fn unknown_field_message(rest: &str, path: &mut String) -> String {
 /// `string "x", expected a sequence` → French.
 fn invalid_message(what: &str, rest: &str) -> String {
     let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
-    if let Some(date) = expected_date(expected) {
-        return format!(
-            "{what} : {} trouvé là où {date} est attendue.",
-            found_fr(found)
-        );
-    }
+    let expected = match expected_date(expected) {
+        Some(date) => date.to_owned(),
+        None => expected_fr(expected),
+    };
     format!(
-        "{what} : {} trouvé là où {} est attendu.",
-        found_fr(found),
-        expected_fr(expected)
+        "{what} : on attend {expected}, le fichier contient {}.",
+        found_fr(found)
     )
 }
 

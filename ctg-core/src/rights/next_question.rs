@@ -1,0 +1,203 @@
+//! The next question to ask, and a questionnaire session (answers, changes, going back).
+//!
+//! Ranking (documented in `docs/rights-format.md`): among unanswered, not declined questions
+//! that appear in the missing set of at least one undetermined benefit, the one appearing in the
+//! most undetermined benefits; ties: higher `priority`, then built-in composition questions,
+//! then the member age, then declaration order, then lower member index.
+
+use super::compile::{CompiledCatalogue, AGE, NOMBRE_ADULTES, NOMBRE_ENFANTS};
+use super::evaluate::{DatedCatalogue, MissingKey};
+use super::situation::{QuestionRef, Situation};
+use super::verdict::{BenefitResult, Status};
+use crate::validation::ValidationError;
+use std::collections::BTreeMap;
+
+impl DatedCatalogue<'_> {
+    /// The question that decides the most undetermined benefits, or `None` when nothing is left
+    /// to ask. `declined` questions are never proposed.
+    pub fn next_question(
+        &self,
+        situation: &Situation,
+        declined: &[QuestionRef],
+    ) -> Option<QuestionRef> {
+        self.ranked_questions(situation, declined)
+            .into_iter()
+            .next()
+            .map(|(q, _)| q)
+    }
+
+    /// Every question that could still change a result, best first, with the number of
+    /// undetermined benefits it may decide.
+    pub fn ranked_questions(
+        &self,
+        situation: &Situation,
+        declined: &[QuestionRef],
+    ) -> Vec<(QuestionRef, usize)> {
+        let mut statuses = vec![Status::Undetermined; self.cat.benefits.len()];
+        let mut scratch = self.scratch();
+        self.statuses(situation, &mut scratch, &mut statuses);
+        let mut counts: BTreeMap<MissingKey, usize> = BTreeMap::new();
+        for (i, s) in statuses.iter().enumerate() {
+            if *s == Status::Undetermined {
+                for k in self.missing_keys(situation, i) {
+                    *counts.entry(k).or_default() += 1;
+                }
+            }
+        }
+        let cat = self.cat;
+        let rank = |k: &MissingKey| -> (i64, usize, u32) {
+            // (priority, position among questions, member)
+            match *k {
+                MissingKey::Composition(w) => (0, w as usize, 0),
+                MissingKey::Age(m) => (0, 2, m),
+                MissingKey::Fact(slot) => {
+                    let qi = cat.foyer_facts[slot as usize].question;
+                    (i64::from(cat.source.questions[qi].priority), 3 + qi, 0)
+                }
+                MissingKey::MemberFact(m, slot) => {
+                    let qi = cat.member_facts[slot as usize].question;
+                    (i64::from(cat.source.questions[qi].priority), 3 + qi, m)
+                }
+            }
+        };
+        let mut list: Vec<(MissingKey, usize)> = counts.into_iter().collect();
+        list.sort_by(|(a, ca), (b, cb)| {
+            let (pa, oa, ma) = rank(a);
+            let (pb, ob, mb) = rank(b);
+            cb.cmp(ca)
+                .then(pb.cmp(&pa))
+                .then(oa.cmp(&ob))
+                .then(ma.cmp(&mb))
+        });
+        list.into_iter()
+            .map(|(k, c)| (self.question_ref(k), c))
+            .filter(|(q, _)| !declined.contains(q) && !situation.is_answered(cat, q))
+            .collect()
+    }
+}
+
+/// A questionnaire in progress: the situation, the answers in the order given, and the
+/// questions declined.
+#[derive(Debug, Clone)]
+pub struct Session<'c> {
+    dated: DatedCatalogue<'c>,
+    situation: Situation,
+    asked: Vec<QuestionRef>,
+    declined: Vec<QuestionRef>,
+}
+
+impl<'c> Session<'c> {
+    /// A new session on an empty situation at the evaluation date of `dated`.
+    ///
+    /// ```
+    /// # let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
+    /// #   "questions": [{"id": "age_demandeur", "label": "Votre âge ?", "type": "entier"}],
+    /// #   "benefits": [{"id": "aide_jeunes", "name": "Aide jeunes", "institution": "commune",
+    /// #     "category": "jeunesse", "summary": "Pour les moins de 26 ans.",
+    /// #     "condition": {"<": [{"fact": "age_demandeur"}, 26]}}]}"#;
+    /// use ctg_core::rights::{CompiledCatalogue, Session, Status};
+    /// let catalogue = CompiledCatalogue::from_json(json.as_bytes()).unwrap();
+    /// let mut session = Session::new(catalogue.at(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+    /// let q = session.next_question().unwrap();
+    /// assert_eq!(q.question, "age_demandeur");
+    /// session.answer(&q, &serde_json::json!(30)).unwrap();
+    /// assert_eq!(session.results()[0].status, Status::NotEligible);
+    /// assert!(session.next_question().is_none());
+    /// ```
+    pub fn new(dated: DatedCatalogue<'c>) -> Session<'c> {
+        let situation = Situation::empty(dated.catalogue());
+        Session::with_situation(dated, situation)
+    }
+
+    /// A session starting from a situation (answers already given are not asked).
+    pub fn with_situation(dated: DatedCatalogue<'c>, situation: Situation) -> Session<'c> {
+        Session {
+            dated,
+            situation,
+            asked: Vec::new(),
+            declined: Vec::new(),
+        }
+    }
+
+    /// The catalogue at the session's date.
+    pub fn dated(&self) -> &DatedCatalogue<'c> {
+        &self.dated
+    }
+
+    /// The situation so far.
+    pub fn situation(&self) -> &Situation {
+        &self.situation
+    }
+
+    /// The questions answered in this session, in order.
+    pub fn asked(&self) -> &[QuestionRef] {
+        &self.asked
+    }
+
+    /// The next question, or `None` when no answer can change any result.
+    pub fn next_question(&self) -> Option<QuestionRef> {
+        self.dated.next_question(&self.situation, &self.declined)
+    }
+
+    /// The current results.
+    pub fn results(&self) -> Vec<BenefitResult> {
+        self.dated.evaluate(&self.situation)
+    }
+
+    /// Answers (or changes the answer to) a question; the plan of questions follows.
+    pub fn answer(
+        &mut self,
+        question: &QuestionRef,
+        value: &serde_json::Value,
+    ) -> Result<(), ValidationError> {
+        self.situation
+            .set(self.dated.catalogue(), question, value)?;
+        self.asked.retain(|q| q != question);
+        self.declined.retain(|q| q != question);
+        if !value.is_null() {
+            self.asked.push(question.clone());
+        }
+        self.forget_vanished();
+        Ok(())
+    }
+
+    /// Declines a question (« je ne sais pas »): it will not be asked again.
+    pub fn decline(&mut self, question: &QuestionRef) {
+        if !self.declined.contains(question) {
+            self.declined.push(question.clone());
+        }
+    }
+
+    /// Takes back the last answer; returns the question, to be asked again.
+    pub fn back(&mut self) -> Option<QuestionRef> {
+        let last = self.asked.pop()?;
+        // Clearing an answer that exists cannot fail.
+        let _ = self
+            .situation
+            .set(self.dated.catalogue(), &last, &serde_json::Value::Null);
+        self.forget_vanished();
+        Some(last)
+    }
+
+    /// Drops from the history answers about members that no longer exist (after the number of
+    /// adults or children was lowered).
+    fn forget_vanished(&mut self) {
+        let n = self.situation.member_count();
+        self.asked.retain(|q| q.member.is_none_or(|m| m < n));
+        self.declined.retain(|q| q.member.is_none_or(|m| m < n));
+    }
+}
+
+/// Whether `id` names a built-in question.
+pub fn is_builtin_question(id: &str) -> bool {
+    [NOMBRE_ADULTES, NOMBRE_ENFANTS, AGE].contains(&id)
+}
+
+/// The type of a question for prompting: a catalogue question's type code, or `entier` for the
+/// built-in ones.
+pub fn question_type_code(catalogue: &CompiledCatalogue, id: &str) -> &'static str {
+    catalogue
+        .question(id)
+        .map(|q| q.kind.code())
+        .unwrap_or("entier")
+}
