@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Must equal the `wasm-bindgen = "=…"` pin of the root Cargo.toml.
 WASM_BINDGEN_VERSION=0.2.130
-WASM_PACK_VERSION=0.14.0
+WASM_PACK_VERSION=0.15.1
 
 export PATH="$HOME/.cargo/bin:$PATH"
 

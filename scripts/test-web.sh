@@ -11,7 +11,7 @@ echo "== build the widget and the demo"
 bash scripts/build-web.sh
 
 echo "== bindings in Node (wasm-pack test --node ctg-wasm)"
-wasm-pack --quiet test --node --mode no-install ctg-wasm
+wasm-pack test --node --mode no-install ctg-wasm
 
 echo "== size, sources and browser tests"
 node --test --test-concurrency=1 ctg-wasm/tests/web/
