@@ -249,3 +249,133 @@ fn every_case_maps_to_a_valid_situation_with_all_members() {
         }
     }
 }
+
+fn ctg(args: &[&str]) -> (i32, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut all = vec!["ctg"];
+    all.extend_from_slice(args);
+    let code = ctg_cli::run(all, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn ctg_rights_conformance_exits_0_at_95_percent_and_reports_json() {
+    let cases = ctg_examples::shared_path("data/openfisca-cases.json");
+    let cases = cases.to_str().unwrap();
+    let (code, _, err) = ctg(&["rights", "conformance", cases, "--min", "0.95"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = ctg(&["rights", "conformance", cases, "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["passes"], true);
+    assert_eq!(report["cases"], 25);
+    let benefits = report["benefits"].as_array().unwrap();
+    assert_eq!(benefits.len(), 12);
+    assert!(benefits
+        .iter()
+        .all(|b| b["ratio"].as_f64().unwrap() >= 0.95));
+}
+
+#[test]
+fn ctg_rights_conformance_exits_1_below_the_threshold_and_2_on_unreadable_files() {
+    let cases = ctg_examples::shared_path("data/openfisca-cases.json");
+    let cases = cases.to_str().unwrap();
+    let mut cat: Value = serde_json::from_str(ctg_core::civraisien::DROITS_JSON).unwrap();
+    for b in cat["benefits"].as_array_mut().unwrap() {
+        if b["id"] == "rsa" {
+            b["condition"] = serde_json::json!(false);
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("ctg-conformance-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("droits.json");
+    std::fs::write(&file, serde_json::to_vec(&cat).unwrap()).unwrap();
+    let (code, out, _) = ctg(&[
+        "rights",
+        "conformance",
+        cases,
+        "--catalogue",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["passes"], false);
+    let rsa = report["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["benefit"] == "rsa")
+        .count();
+    assert_eq!(rsa, 6, "the 6 cases where OpenFisca pays the RSA");
+    let (code, _, _) = ctg(&["rights", "conformance", "/nonexistent/cases.json"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = ctg(&["rights", "conformance", cases, "--min", "1.5"]);
+    assert_eq!(code, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_paying_body_follows_the_regime() {
+    use ctg_core::rights::catalogue::Institution;
+    let cat = catalogue();
+    let with = |regime: Option<&str>| {
+        let answers = match regime {
+            Some(r) => serde_json::json!({ "regime": r }),
+            None => serde_json::json!({}),
+        };
+        let input: SituationInput =
+            serde_json::from_value(serde_json::json!({ "answers": answers })).unwrap();
+        Situation::from_input(&cat, &input).unwrap()
+    };
+    let (general, agricole, unknown) = (with(Some("general")), with(Some("agricole")), with(None));
+    for (id, default) in [
+        ("af", Institution::Caf),
+        ("rsa", Institution::Caf),
+        ("aide_logement", Institution::Caf),
+        ("css", Institution::Cpam),
+        ("aspa", Institution::Autre),
+    ] {
+        let i = cat.benefit_position(id).unwrap();
+        assert_eq!(cat.institution(i, &general), default, "{id}");
+        assert_eq!(cat.institution(i, &unknown), default, "{id}");
+        assert_eq!(cat.institution(i, &agricole), Institution::Msa, "{id}");
+    }
+    let evs = cat.benefit_position("evs").unwrap();
+    assert_eq!(cat.institution(evs, &agricole), Institution::Association);
+}
+
+#[test]
+fn institution_when_must_name_a_household_choice_question_and_one_of_its_options() {
+    let mut cat: Value = serde_json::from_str(ctg_core::civraisien::DROITS_JSON).unwrap();
+    let benefits = cat["benefits"].as_array_mut().unwrap();
+    benefits[0]["institution_when"] = serde_json::json!([{"question": "regime_inconnu", "answer": "agricole", "institution": "msa"}]);
+    benefits[1]["institution_when"] =
+        serde_json::json!([{"question": "regime", "answer": "independant", "institution": "msa"}]);
+    benefits[2]["institution_when"] =
+        serde_json::json!([{"question": "loyer", "answer": "x", "institution": "msa"}]);
+    let errors = CompiledCatalogue::from_json(&serde_json::to_vec(&cat).unwrap())
+        .err()
+        .unwrap()
+        .0;
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert!(
+        paths.contains(&"$.benefits[0].institution_when[0].question"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"$.benefits[1].institution_when[0].answer"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"$.benefits[2].institution_when[0].question"),
+        "{paths:?}"
+    );
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}

@@ -7,8 +7,11 @@
 //! Exit codes: 0 success, 1 invalid data, 2 usage error or unreadable file.
 
 pub mod conformance;
+pub mod evaluate_cmd;
+pub mod ordered_json;
 pub mod plan_cmd;
 pub mod plan_source;
+pub mod rights_cmd;
 
 use clap::{ColorChoice, Parser, Subcommand};
 use std::ffi::OsString;
@@ -43,6 +46,12 @@ pub enum Commands {
     /// validate, show, schema.
     #[command(flatten)]
     Plan(plan_cmd::PlanCommand),
+    /// evaluate, import-measurements.
+    #[command(flatten)]
+    Evaluate(evaluate_cmd::EvaluateCommand),
+    /// Accès aux droits : conformance.
+    #[command(subcommand)]
+    Rights(rights_cmd::RightsCommand),
 }
 
 /// Runs the `ctg` command with `args` (the first being the program name), writing to `out`
@@ -66,6 +75,8 @@ where
     };
     let result = match cli.command {
         Commands::Plan(command) => command.run(out, err),
+        Commands::Evaluate(command) => command.run(out, err),
+        Commands::Rights(command) => command.run(out, err),
     };
     result.unwrap_or(EXIT_INVALID)
 }

@@ -354,9 +354,16 @@ PLACES = [
      "contact": {"url": "https://www.msa.fr/", "source": "site national de la MSA"}},
 ]
 
+MSA_WHEN = [{"question": "regime", "answer": "agricole", "institution": "msa"}]
 for b in BENEFITS:
     if b["institution"] in ("caf",):
         b.setdefault("places", []).extend(["caf_vienne", "msa_poitou"])
+    if b["id"] in ("af", "ars", "cf", "asf", "paje_base", "aeeh", "aide_logement", "rsa", "ppa", "aah", "aspa", "css"):
+        # The paying body by regime: CAF (or Carsat, CPAM) for the general regime, MSA for the agricultural one.
+        items = list(b.items())
+        at = [k for k, _ in items].index("institution") + 1
+        b.clear()
+        b.update(items[:at] + [("institution_when", MSA_WHEN)] + items[at:])
 BENEFITS[[b["id"] for b in BENEFITS].index("css")].setdefault("places", []).append("msa_poitou")
 BENEFITS[[b["id"] for b in BENEFITS].index("aspa")].setdefault("places", []).append("msa_poitou")
 

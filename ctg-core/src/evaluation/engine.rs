@@ -11,6 +11,11 @@ use crate::vocabulary::{ActionStatus, Direction, IndicatorKind, Public, Status};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+const REASON_CONTEXT: &str = "indicateur de contexte, hors calcul";
+const REASON_STALE: &str = "données trop anciennes, dernière valeur comptée";
+const REASON_EXCLUDED: &str = "pas de données, écarté du calcul";
+const REASON_NOT_EVALUABLE: &str = "non évaluable, hors calcul (voir ses avertissements)";
+
 /// The level of a node of the plan tree, or `indicateur` for an indicator in a contribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -389,17 +394,15 @@ impl Ctx<'_> {
         if ind.kind == IndicatorKind::Contexte {
             c.included = false;
             c.progress = None;
-            c.reason =
-                Some("indicateur de contexte : informe sans compter dans l'avancement".into());
+            c.reason = Some(REASON_CONTEXT.into());
         } else if ind.progress.is_none() {
             if ind.computed_status == Some(Status::PasDeDonnees) {
                 self.missing(&mut c);
             } else {
-                c.reason = Some("non évaluable (voir les avertissements de l'indicateur)".into());
+                c.reason = Some(REASON_NOT_EVALUABLE.into());
             }
         } else if ind.computed_status == Some(Status::DonneesTropAnciennes) {
-            c.reason =
-                Some("données trop anciennes : compté avec la dernière valeur connue".into());
+            c.reason = Some(REASON_STALE.into());
         }
         c
     }
@@ -408,12 +411,12 @@ impl Ctx<'_> {
         match self.rules.missing_data {
             MissingData::Exclude => {
                 c.included = false;
-                c.reason = Some("pas de données : écarté du calcul (règle « exclude »)".into());
+                c.reason = Some(REASON_EXCLUDED.into());
             }
             MissingData::Zero => {
                 c.included = true;
                 c.progress = Some(0.0);
-                c.reason = Some("pas de données : compté comme 0 (règle « zero »)".into());
+                c.reason = Some("pas de données, compté 0".into());
             }
         }
     }
@@ -431,7 +434,7 @@ impl Ctx<'_> {
         if node.progress.is_none() {
             if node.action_status == Some(ActionStatus::Abandonnee) && node.contributions.is_empty()
             {
-                c.reason = Some("action abandonnée : écartée du calcul".into());
+                c.reason = Some("action abandonnée, écartée du calcul".into());
             } else {
                 self.missing(&mut c);
             }
@@ -443,8 +446,10 @@ impl Ctx<'_> {
         let contributions = self.indicators_of(&action.indicators, &action.id);
         let evaluable = contributions.iter().any(|c| {
             c.kind == Level::Indicateur
-                && c.reason.as_deref()
-                    != Some("indicateur de contexte : informe sans compter dans l'avancement")
+                && !matches!(
+                    c.reason.as_deref(),
+                    Some(REASON_CONTEXT | REASON_NOT_EVALUABLE)
+                )
         });
         if evaluable {
             let mut node = self.rollup(
@@ -532,11 +537,7 @@ impl Ctx<'_> {
                 sum_w += c.weight;
                 sum_p += c.weight * p;
                 sum_e += c.weight * c.expected.unwrap_or(p);
-                if !c
-                    .reason
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with("données trop anciennes"))
-                {
+                if c.reason.as_deref() != Some(REASON_STALE) {
                     all_stale = false;
                 }
             }
@@ -554,12 +555,7 @@ impl Ctx<'_> {
         };
         let excluded = contributions
             .iter()
-            .filter(|c| {
-                !c.included
-                    && c.reason
-                        .as_deref()
-                        .is_some_and(|r| r.starts_with("pas de données"))
-            })
+            .filter(|c| !c.included && c.reason.as_deref().is_some_and(|r| r == REASON_EXCLUDED))
             .count();
         if excluded > 0 {
             warnings.push(format!(

@@ -299,6 +299,19 @@ impl Institution {
     }
 }
 
+/// A paying body that replaces a benefit's `institution` when a household `choix` question has
+/// a given answer (the MSA instead of the CAF for the agricultural regime).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InstitutionWhen {
+    /// The id of a household `choix` question.
+    pub question: String,
+    /// One of its option codes.
+    pub answer: String,
+    /// The paying body when the question has this answer.
+    pub institution: Institution,
+}
+
 /// The kind of an entry of the catalogue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -373,6 +386,10 @@ pub struct Benefit {
     pub kind: BenefitKind,
     /// Who grants it.
     pub institution: Institution,
+    /// Other paying bodies according to a household answer (e.g. the MSA for the agricultural
+    /// regime); the first that matches replaces `institution`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institution_when: Vec<InstitutionWhen>,
     /// Its category.
     pub category: Category,
     /// What it is, in plain French.

@@ -215,6 +215,41 @@ impl CompiledCatalogue {
             .map(|&i| &self.source.questions[i])
     }
 
+    /// The body that grants benefit `index` (catalogue order) in this situation: the first of
+    /// its `institution_when` whose question has that answer, otherwise its `institution`.
+    ///
+    /// ```
+    /// # let json = br#"{"format": "ctg-droits/1", "id": "demo", "title": "Demo",
+    /// #   "questions": [{"id": "regime", "label": "Regime ?", "type": "choix",
+    /// #     "options": [{"code": "general", "label": "General"}, {"code": "agricole", "label": "Agricole"}]}],
+    /// #   "benefits": [{"id": "af", "name": "AF", "institution": "caf",
+    /// #     "institution_when": [{"question": "regime", "answer": "agricole", "institution": "msa"}],
+    /// #     "category": "famille", "summary": "Allocations.", "condition": true}]}"#;
+    /// use ctg_core::rights::{catalogue::Institution, CompiledCatalogue, Situation};
+    /// let catalogue = CompiledCatalogue::from_json(json).unwrap();
+    /// let msa = Situation::from_json(&catalogue, br#"{"answers": {"regime": "agricole"}}"#).unwrap();
+    /// assert_eq!(catalogue.institution(0, &msa), Institution::Msa);
+    /// assert_eq!(catalogue.institution(0, &Situation::empty(&catalogue)), Institution::Caf);
+    /// ```
+    pub fn institution(
+        &self,
+        index: usize,
+        situation: &super::situation::Situation,
+    ) -> super::catalogue::Institution {
+        let benefit = &self.source.benefits[index];
+        for w in &benefit.institution_when {
+            let Some(&question) = self.question_index.get(&w.question) else {
+                continue;
+            };
+            let slot = self.question_slot[question] as usize;
+            let answer = situation.facts.get(slot).copied().unwrap_or(V::Unknown);
+            if answer != V::Unknown && answer == self.code_value(&w.answer) {
+                return w.institution;
+            }
+        }
+        benefit.institution
+    }
+
     /// The index of a benefit by id.
     pub fn benefit_position(&self, id: &str) -> Option<usize> {
         self.benefit_index.get(id).copied()
@@ -546,6 +581,9 @@ impl<'a> Compiler<'a> {
                     );
                 }
             }
+            for (j, w) in b.institution_when.iter().enumerate() {
+                self.check_institution_when(cat, w, format!("{path}.institution_when[{j}]"));
+            }
             let cpath = format!("{path}.condition");
             let mut perrs = Vec::new();
             let Some(expr) = Expr::parse(&b.condition.0, &cpath, &mut perrs) else {
@@ -599,6 +637,50 @@ impl<'a> Compiler<'a> {
             }
             self.out.benefits.push(BenefitInfo { root, params });
         }
+    }
+
+    /// Checks that an `institution_when` names a household `choix` question and one of its
+    /// options, and interns the option so that [`CompiledCatalogue::institution`] can match it.
+    fn check_institution_when(
+        &mut self,
+        cat: &Catalogue,
+        w: &super::catalogue::InstitutionWhen,
+        path: String,
+    ) {
+        let Some(q) = cat.questions.iter().find(|q| q.id == w.question) else {
+            self.error(
+                ErrorKind::DanglingReference,
+                format!("{path}.question"),
+                format!(
+                    "question inconnue « {} » : déclarez-la dans « questions »",
+                    w.question
+                ),
+            );
+            return;
+        };
+        if q.kind != QuestionType::Choix || q.scope != Scope::Foyer {
+            self.error(
+                ErrorKind::InvalidRule,
+                format!("{path}.question"),
+                format!(
+                    "« {} » doit être une question « choix » du foyer",
+                    w.question
+                ),
+            );
+            return;
+        }
+        if !q.options.iter().any(|o| o.code == w.answer) {
+            self.error(
+                ErrorKind::UnknownValue,
+                format!("{path}.answer"),
+                format!(
+                    "« {} » n'est pas une option de la question « {} »",
+                    w.answer, w.question
+                ),
+            );
+            return;
+        }
+        self.intern(&w.answer);
     }
 
     fn intern(&mut self, code: &str) -> V {
