@@ -284,6 +284,9 @@ pub struct Disagreement {
     pub explanation: Vec<String>,
 }
 
+/// The deepest explanation line kept in a disagreement (indentation in spaces).
+const EXPLANATION_INDENT: usize = 6;
+
 /// The result of a conformance run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -357,8 +360,13 @@ pub fn run_conformance(catalogue: &CompiledCatalogue, cases_json: &[u8]) -> Resu
             if agree {
                 agreement.agree += 1;
             } else {
-                let explanation =
-                    ctg_core::rights::render_explanation(&dated.explain(&situation, *index));
+                // The benefit's conditions and their direct sub-conditions (deeper levels
+                // detail the derived amounts).
+                let explanation: Vec<String> =
+                    ctg_core::rights::render_explanation(&dated.explain(&situation, *index))
+                        .into_iter()
+                        .filter(|line| line.len() - line.trim_start().len() <= EXPLANATION_INDENT)
+                        .collect();
                 disagreements.push(Disagreement {
                     case: id.clone(),
                     description: case
