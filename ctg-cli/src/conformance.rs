@@ -285,8 +285,26 @@ pub struct Disagreement {
     pub explanation: Vec<String>,
 }
 
-/// The deepest explanation line kept in a disagreement (indentation in spaces).
-const EXPLANATION_INDENT: usize = 6;
+/// How many levels of a benefit's condition a disagreement shows.
+const EXPLANATION_DEPTH: usize = 3;
+
+fn explanation_lines(
+    node: &ctg_core::rights::ExplanationNode,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
+    out.push(format!(
+        "{}{} : {}",
+        "  ".repeat(depth),
+        node.text,
+        node.value
+    ));
+    if depth + 1 < EXPLANATION_DEPTH {
+        for child in &node.children {
+            explanation_lines(child, depth + 1, out);
+        }
+    }
+}
 
 /// The result of a conformance run.
 #[derive(Debug, Clone, Serialize)]
@@ -361,13 +379,12 @@ pub fn run_conformance(catalogue: &CompiledCatalogue, cases_json: &[u8]) -> Resu
             if agree {
                 agreement.agree += 1;
             } else {
-                // The benefit's conditions and their direct sub-conditions (deeper levels
-                // detail the derived amounts).
-                let explanation: Vec<String> =
-                    ctg_core::rights::render_explanation(&dated.explain(&situation, *index))
-                        .into_iter()
-                        .filter(|line| line.len() - line.trim_start().len() <= EXPLANATION_INDENT)
-                        .collect();
+                // The benefit's conditions, three levels deep (deeper levels detail the
+                // derived amounts).
+                let mut explanation = Vec::new();
+                if let Some(node) = &dated.explain(&situation, *index).condition {
+                    explanation_lines(node, 0, &mut explanation);
+                }
                 disagreements.push(Disagreement {
                     case: id.clone(),
                     description: case
