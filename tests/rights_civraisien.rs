@@ -63,7 +63,7 @@ fn every_parameter_value_cites_a_source_and_covers_2025_and_2026() {
             assert!(
                 v.reference
                     .contains("openfisca-france 176.1.8 : parameters/")
-                    || p.id == "coef_salaire_imposable",
+                    || p.id.starts_with("coef_salaire_"),
                 "{}: reference without its OpenFisca file: {}",
                 p.id,
                 v.reference
@@ -378,4 +378,27 @@ fn institution_when_must_name_a_household_choice_question_and_one_of_its_options
         "{paths:?}"
     );
     assert_eq!(errors.len(), 3, "{errors:?}");
+}
+
+#[test]
+fn random_openfisca_households_agree_at_95_percent_and_disagree_only_where_documented() {
+    let bytes = std::fs::read(ctg_examples::fixture("rights/openfisca-random-cases.json")).unwrap();
+    let report = ctg_cli::conformance::run_conformance(&catalogue(), &bytes).unwrap();
+    assert_eq!(report.cases, 60);
+    assert!(report.passes(0.95), "{:#?}", report.benefits);
+    // Each one is explained in docs/conformance.md.
+    let mut got: Vec<(&str, &str)> = report
+        .disagreements
+        .iter()
+        .map(|d| (d.case.as_str(), d.benefit.as_str()))
+        .collect();
+    got.sort();
+    assert_eq!(got, vec![("R010", "aide_logement"), ("R013", "css")]);
+    let docs = std::fs::read_to_string(ctg_examples::repo_path("docs/conformance.md")).unwrap();
+    for (case, benefit) in got {
+        assert!(
+            docs.contains(&format!("{case} / `{benefit}`")),
+            "{case} / {benefit} not documented"
+        );
+    }
 }

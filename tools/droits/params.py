@@ -53,6 +53,8 @@ PARAMS = [
     ("pf_age_limite_enfant", AF + "/af_cm/age3", "Âge limite d'un enfant à charge pour les prestations familiales (exclu)", Y, "CSS, art. L512-3"),
     ("af_taux_2e_enfant", AF + "/af_cm/taux/enf2", "Allocations familiales : taux pour le 2e enfant (en BMAF)", T, CSS_L521),
     ("af_taux_3e_enfant_et_plus", AF + "/af_cm/taux/enf3", "Allocations familiales : taux par enfant à partir du 3e (en BMAF)", T, CSS_L521),
+    ("af_forfait_nb_enfants_min", AF + "/af_maj/majoration_enfants/allocation_forfaitaire/nb_enfants_min", "Allocations familiales : nombre d'enfants (dont ceux de 20 ans) ouvrant l'allocation forfaitaire", N, CSS_L521),
+    ("af_forfait_taux", AF + "/af_maj/majoration_enfants/allocation_forfaitaire/taux", "Allocations familiales : allocation forfaitaire par enfant de 20 ans (en BMAF)", T, CSS_L521),
     ("af_majoration_age", AF + "/af_maj/maj_age_deux_enfants/age1", "Allocations familiales : âge ouvrant la majoration pour âge", Y, CSS_L521),
     ("af_majoration_taux", AF + "/af_maj/maj_age_deux_enfants/taux1", "Allocations familiales : taux de la majoration pour âge (en BMAF)", T, CSS_L521),
     ("af_plafond_tranche_1", AF + "/af_cond_ress/plafond_tranche_1_base", "Allocations familiales : plafond de la 1re tranche de modulation (0 enfant)", EA, CSS_L521),

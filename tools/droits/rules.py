@@ -248,6 +248,11 @@ DERIVED = [
      IF(IN(F("commune"), CIVRAISIEN), 3,
         IF(eq(F("zone_logement"), "zone_1"), 1, IF(eq(F("zone_logement"), "zone_2"), 2, 3)))),
     # --- AF
+    ("nb_enfants_20_ans", "enfants de 20 ans (allocation forfaitaire)",
+     children(ge(AGE, P("pf_age_limite_enfant")), lt(AGE, add(P("pf_age_limite_enfant"), 1)))),
+    ("af_forfait", "allocation forfaitaire pour les enfants de 20 ans",
+     IF(ALL(ge(D("nb_enfants_20_ans"), 1), ge(add(D("nb_enfants_pf"), D("nb_enfants_20_ans")), P("af_forfait_nb_enfants_min"))),
+        mul(D("nb_enfants_20_ans"), P("bmaf"), P("af_forfait_taux")), 0)),
     ("af_base", "allocations familiales de base",
      IF(ge(D("nb_enfants_pf"), P("af_nb_enfants_min")),
         mul(P("bmaf"), add(P("af_taux_2e_enfant"), mul(P("af_taux_3e_enfant_et_plus"), pos(sub(D("nb_enfants_pf"), 2))))), 0)),
@@ -261,7 +266,8 @@ DERIVED = [
         IF(le(F("revenus_n2"), add(P("af_plafond_tranche_2"), mul(D("nb_enfants_pf"), P("af_plafond_majoration_enfant")))),
            P("af_modulation_tranche_2"), P("af_modulation_tranche_3")))),
     ("af_montant", "montant indicatif des allocations familiales",
-     mul(add(D("af_base"), IF(gt(D("af_base"), 0), mul(D("af_nb_enfants_majoration"), P("bmaf"), P("af_majoration_taux")), 0)), D("af_taux_modulation"))),
+     mul(add(D("af_base"), IF(gt(D("af_base"), 0), mul(D("af_nb_enfants_majoration"), P("bmaf"), P("af_majoration_taux")), 0), D("af_forfait")),
+         D("af_taux_modulation"))),
     # --- ARS
     ("ars_base", "allocation de rentrée scolaire avant condition de ressources",
      mul(P("bmaf"), add(
@@ -358,8 +364,8 @@ DERIVED = [
     ("aspa_ressources", "ressources mensuelles retenues pour l'ASPA",
      add(total(ADULTE, add(M("retraite"), M("chomage"))),
          IF(D("en_couple"),
-            total(ADULTE, pos(sub(M("salaire_net"), mul(SMIC_MENSUEL, P("aspa_abattement_salaire_couple"))))),
-            total(ADULTE, pos(sub(M("salaire_net"), mul(SMIC_MENSUEL, P("aspa_abattement_salaire_seul")))))),
+            total(ADULTE, pos(sub(mul(M("salaire_net"), P("coef_salaire_brut")), div(mul(SMIC_MENSUEL, P("aspa_abattement_salaire_couple")), 3)))),
+            total(ADULTE, pos(sub(mul(M("salaire_net"), P("coef_salaire_brut")), div(mul(SMIC_MENSUEL, P("aspa_abattement_salaire_seul")), 3))))),
          F("pension_alimentaire_recue"),
          total(ALL(ADULTE, NOT(D("aspa_eligible_membre"))), D("aah_membre")))),
     ("aspa_montant", "ASPA du foyer",
@@ -434,8 +440,12 @@ DERIVED = [
          D("css_forfait_logement"))),
 ]
 
-# The one parameter not read from OpenFisca (see build_droits.py).
+# The two parameters not read from OpenFisca (see build_droits.py).
 EXTRA_PARAMS = [
+    {"id": "coef_salaire_brut", "label": "Rapport entre salaire brut et salaire net (cotisations salariales, CSG et CRDS d'un salarié du privé)",
+     "unit": "nombre",
+     "values": [{"from": "2024-01-01", "value": 1.262,
+                 "reference": "Approximation documentée : CSS, art. L136-8 (CSG) et L241-3 (cotisations) ; rapport brut / net mesuré sur la table de conversion d'OpenFisca-France 176.1.8 de ../shared/data/openfisca-cases.json (de 1,256 à 1,263 entre 450 € et 8 000 € bruts)"}]},
     {"id": "coef_salaire_imposable", "label": "Rapport entre salaire net imposable et salaire net (CSG non déductible 2,4 % et CRDS 0,5 % réintégrées)",
      "unit": "nombre",
      "values": [{"from": "2024-01-01", "value": 1.036,
