@@ -174,7 +174,11 @@ case("aah-80", D, [adult(45, taux=80)], {"aah": "eligible"}, "taux 80 %, sans re
 case("aah-60-sans-rsdae", D, [adult(45, taux=60)], {"aah": "non_eligible"}, "50-79 % sans restriction d'accès à l'emploi")
 case("aah-60-rsdae", D, [adult(45, taux=60, rsdae=True)], {"aah": "eligible"}, "50-79 % avec RSDAE")
 case("aah-60-rsdae-65-ans", D, [adult(65, taux=60, rsdae=True)], {"aah": "non_eligible"}, "au-delà de l'âge légal de la retraite (64 ans)")
-case("aah-19-ans", D, [adult(19, taux=80)], {"aah": "non_eligible"}, "moins de 20 ans")
+case("aah-19-ans", D, [adult(19, taux=80)], {"aah": "eligible"}, "19 ans, adulte du foyer (plus à charge) : âge minimal 16 ans")
+case("aah-15-ans", D, [adult(15, taux=80)], {"aah": "non_eligible"}, "moins de 16 ans")
+case("aah-enfant-19-ans", D, COUPLE_1_REVENU + [child(19, taux=80)], {"aah": "non_eligible"}, "enfant à charge de 19 ans : pas d'AAH avant 20 ans (la règle ne compte que les adultes)")
+case("ppa-aah-activite", D, [adult(45, sal=400, taux=80)], {"ppa": "eligible", "aah": "eligible"},
+     "salaire 400 ≥ 29 × 11,88 = 344,52 : l'AAH compte comme revenu d'activité (bonification)")
 case("aah-conjoint-revenus", D, [adult(50, taux=80), adult(48, sal=3200)], {"aah": "eligible"}, "déconjugalisée : le salaire du conjoint ne compte pas")
 case("aah-salaire-2082", D, [adult(45, sal=2082, taux=80)], {"aah": "eligible"},
      "ressources 0,2 × 6486,63 + 0,6 × (24984 − 6486,63) = 12395,75 < 12 × 1033,32 = 12399,84")
