@@ -211,12 +211,28 @@ impl crate::Plan {
     /// malformed INSEE or SIREN codes, impossible numbers. Empty when the plan is valid.
     ///
     /// The `format` field is not checked here (see [`Plan::from_slice`](crate::Plan::from_slice)).
+    ///
+    /// ```
+    /// let mut plan = ctg_core::civraisien::plan();
+    /// assert!(plan.validate().is_empty());
+    /// plan.axes[1].id = plan.axes[0].id.clone();
+    /// let errors = plan.validate();
+    /// assert_eq!(errors[0].kind, ctg_core::ErrorKind::DuplicateId);
+    /// assert_eq!(errors[0].path, "$.axes[1].id");
+    /// ```
     pub fn validate(&self) -> Vec<ValidationError> {
         checks::validate(self)
     }
 
     /// The plan as pretty JSON (2 spaces, trailing newline), readable back by
     /// [`Plan::from_json`](crate::Plan::from_json).
+    ///
+    /// ```
+    /// let plan = ctg_core::civraisien::plan();
+    /// let text = plan.to_json();
+    /// assert!(text.starts_with("{\n  \"format\": \"ctg-plan/1\""));
+    /// assert_eq!(ctg_core::Plan::from_json(&text).unwrap(), plan);
+    /// ```
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self)
             .unwrap_or_else(|error| format!("{{\"error\": {:?}}}", error.to_string()));

@@ -558,9 +558,9 @@ impl Ctx<'_> {
             .filter(|c| !c.included && c.reason.as_deref().is_some_and(|r| r == REASON_EXCLUDED))
             .count();
         if excluded > 0 {
-            warnings.push(format!(
-                "{excluded} élément(s) sans données écarté(s) du calcul"
-            ));
+            warnings.push(
+                "des éléments sans données sont écartés du calcul (voir la composition)".to_owned(),
+            );
         }
         if contributions.is_empty() {
             warnings.push("aucun indicateur ni élément rattaché".to_owned());

@@ -2,6 +2,18 @@
 //!
 //! Each function is pure and returns the whole document as a `String`. Every text that
 //! comes from the plan is escaped for the target format.
+//!
+//! ```
+//! use ctg_core::evaluation::{compare, evaluate, report};
+//! let plan = ctg_core::civraisien::plan();
+//! let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let evaluation = evaluate(&plan, d(2021, 12, 31));
+//! let since = compare(&evaluate(&plan, d(2020, 12, 31)), &evaluation);
+//! let page = report::html(&evaluation, Some(&since));
+//! assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+//! assert!(report::markdown(&evaluation, None).starts_with("# Évaluation"));
+//! assert!(report::csv(&evaluation).starts_with("type,id,"));
+//! ```
 
 use super::compare::Comparison;
 use super::engine::{Contribution, Evaluation, IndicatorEvaluation, Level, NodeEvaluation};
