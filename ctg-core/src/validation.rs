@@ -30,9 +30,11 @@ mod checks;
 mod context;
 mod evaluation_rules;
 mod messages;
+mod path;
 mod tree_checks;
 
 pub use context::{IdKind, Validator};
+pub use path::JsonPath;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -153,6 +155,10 @@ impl From<ValidationError> for ValidationErrors {
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     messages::check_utf8(bytes)?;
+    // Tracking the path costs time: read without it, and read again with it on failure.
+    if let Ok(value) = serde_json::from_slice(bytes) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = messages::json_path(error.path());
@@ -203,12 +209,28 @@ impl crate::Plan {
     /// malformed INSEE or SIREN codes, impossible numbers. Empty when the plan is valid.
     ///
     /// The `format` field is not checked here (see [`Plan::from_slice`](crate::Plan::from_slice)).
+    ///
+    /// ```
+    /// let mut plan = ctg_core::civraisien::plan();
+    /// assert!(plan.validate().is_empty());
+    /// plan.axes[1].id = plan.axes[0].id.clone();
+    /// let errors = plan.validate();
+    /// assert_eq!(errors[0].kind, ctg_core::ErrorKind::DuplicateId);
+    /// assert_eq!(errors[0].path, "$.axes[1].id");
+    /// ```
     pub fn validate(&self) -> Vec<ValidationError> {
         checks::validate(self)
     }
 
     /// The plan as pretty JSON (2 spaces, trailing newline), readable back by
     /// [`Plan::from_json`](crate::Plan::from_json).
+    ///
+    /// ```
+    /// let plan = ctg_core::civraisien::plan();
+    /// let text = plan.to_json();
+    /// assert!(text.starts_with("{\n  \"format\": \"ctg-plan/1\""));
+    /// assert_eq!(ctg_core::Plan::from_json(&text).unwrap(), plan);
+    /// ```
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self)
             .unwrap_or_else(|error| format!("{{\"error\": {:?}}}", error.to_string()));

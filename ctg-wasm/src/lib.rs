@@ -1,2 +1,207 @@
-//! WebAssembly bindings of `ctg-core`: a thin layer that converts values and errors.
-//! (Built out in the widget issue.)
+//! # ctg-wasm
+//!
+//! WebAssembly bindings of [`ctg_core`], for the `<ctg-plan>` and `<ctg-droits>` widgets and
+//! any JavaScript host. The layer has no logic of its own: every exported function reads its
+//! arguments, calls one `ctg-core` function and converts the result.
+//!
+//! - Values cross the boundary as JSON: an argument may be a JSON string or a plain JS
+//!   object (serialized with `JSON.stringify`), and results are plain JS objects (built with
+//!   `JSON.parse`). Going through `serde_json` in both directions keeps the `.wasm` small
+//!   (one serializer for the whole crate) and makes the errors exactly those of the CLI.
+//! - Every failure becomes a JS `Error` whose `kind`, `path` and `message` are those of the
+//!   first [`ctg_core::ValidationError`], with `errors` holding all of them (see [`into_error`]).
+//!   No function panics on user data.
+//!
+//! The TypeScript declarations of the data types are in `ctg-wasm/js/ctg-types.d.ts`.
+
+use ctg_core::validation::{ErrorKind, ValidationError, ValidationErrors};
+use ctg_core::Plan;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+pub mod convert;
+
+pub use convert::into_error;
+use convert::{argument_text, to_js, FoundNode, NodeSummary};
+
+/// The version of the `ctg-core` library built into this module.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// A plan read and validated once, kept on the WebAssembly side so that queries do not
+/// convert it again.
+#[wasm_bindgen(js_name = CtgPlan)]
+pub struct CtgPlan {
+    plan: Plan,
+}
+
+#[wasm_bindgen(js_class = CtgPlan)]
+impl CtgPlan {
+    /// Reads and validates a plan given as JSON text or as a plain object
+    /// ([`Plan::from_json`]). Throws a `CtgError` listing every problem.
+    #[wasm_bindgen(js_name = load)]
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "string | PlanData")] input: JsValue,
+    ) -> Result<CtgPlan, JsValue> {
+        let text = argument_text(&input, "$")?;
+        let plan = Plan::from_json(&text).map_err(into_error)?;
+        Ok(CtgPlan { plan })
+    }
+
+    /// The embedded Convention Territoriale Globale of the Civraisien en Poitou
+    /// ([`ctg_core::civraisien::PLAN_JSON`]).
+    #[wasm_bindgen(js_name = civraisien)]
+    pub fn civraisien() -> Result<CtgPlan, JsValue> {
+        let plan = Plan::from_json(ctg_core::civraisien::PLAN_JSON).map_err(into_error)?;
+        Ok(CtgPlan { plan })
+    }
+
+    /// The plan as a plain object.
+    #[wasm_bindgen(js_name = data, unchecked_return_type = "PlanData")]
+    pub fn data(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.plan)
+    }
+
+    /// Every node of the tree, depth first, in the order of the file ([`Plan::walk`]).
+    #[wasm_bindgen(js_name = walk, unchecked_return_type = "NodeSummary[]")]
+    pub fn walk(&self) -> Result<JsValue, JsValue> {
+        let nodes: Vec<NodeSummary> = self
+            .plan
+            .walk()
+            .map(|(depth, node)| NodeSummary::new(depth, &node))
+            .collect();
+        to_js(&nodes)
+    }
+
+    /// The node with this id, at any level, with its data; `null` when there is none
+    /// ([`Plan::find`]).
+    #[wasm_bindgen(js_name = find, unchecked_return_type = "FoundNode | null")]
+    pub fn find(&self, id: &str) -> Result<JsValue, JsValue> {
+        match self.plan.find(id) {
+            Some(node) => to_js(&FoundNode::new(&node)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The ancestors of the node with this id, from its axis down to its parent; `null` when
+    /// no node has this id ([`Plan::ancestors`]).
+    #[wasm_bindgen(js_name = ancestors, unchecked_return_type = "NodeSummary[] | null")]
+    pub fn ancestors(&self, id: &str) -> Result<JsValue, JsValue> {
+        match self.plan.ancestors(id) {
+            Some(nodes) => {
+                let nodes: Vec<NodeSummary> = nodes
+                    .iter()
+                    .enumerate()
+                    .map(|(depth, node)| NodeSummary::new(depth, node))
+                    .collect();
+                to_js(&nodes)
+            }
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The nodes that match every criterion of the filter, in the order of the walk
+    /// ([`Plan::filter`], [`ctg_core::query::Filter`]).
+    #[wasm_bindgen(js_name = filter, unchecked_return_type = "NodeSummary[]")]
+    pub fn filter(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PlanFilter")] filter: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let filter: convert::FilterInput = read(&filter, "filter")?;
+        let filter = filter.into_core();
+        self.summaries(&filter)
+    }
+
+    /// The nodes whose texts contain `text`, ignoring case, accents and ligatures
+    /// ([`Plan::filter`] with only [`ctg_core::query::Filter::text`]).
+    #[wasm_bindgen(js_name = search, unchecked_return_type = "NodeSummary[]")]
+    pub fn search(&self, text: &str) -> Result<JsValue, JsValue> {
+        let filter = ctg_core::query::Filter {
+            text: Some(text.to_owned()),
+            ..Default::default()
+        };
+        self.summaries(&filter)
+    }
+
+    /// The evaluation of the plan at a date (`"YYYY-MM-DD"`): progress, expected progress
+    /// and status of every indicator, node and the plan ([`ctg_core::evaluation::evaluate`]).
+    #[wasm_bindgen(js_name = evaluate, unchecked_return_type = "Evaluation")]
+    pub fn evaluate(&self, date: &str) -> Result<JsValue, JsValue> {
+        let at = convert::date(date, "date")?;
+        to_js(&ctg_core::evaluation::evaluate(&self.plan, at))
+    }
+}
+
+impl CtgPlan {
+    fn summaries(&self, filter: &ctg_core::query::Filter) -> Result<JsValue, JsValue> {
+        let depths: std::collections::HashMap<&str, usize> = self
+            .plan
+            .walk()
+            .map(|(depth, node)| (node.id(), depth))
+            .collect();
+        let nodes: Vec<NodeSummary> = self
+            .plan
+            .filter(filter)
+            .iter()
+            .map(|node| NodeSummary::new(depths.get(node.id()).copied().unwrap_or(0), node))
+            .collect();
+        to_js(&nodes)
+    }
+}
+
+/// Reads a JSON argument into a core type, with the errors of the core.
+pub(crate) fn read<T: DeserializeOwned>(input: &JsValue, path: &str) -> Result<T, JsValue> {
+    let text = argument_text(input, path)?;
+    ctg_core::validation::from_json_slice(text.as_bytes())
+        .map_err(|error| into_error(ValidationErrors::from(error)))
+}
+
+/// An error about an argument given by the host page (not about a file).
+pub(crate) fn argument_error(path: &str, message: impl Into<String>) -> JsValue {
+    into_error(ValidationErrors::from(ValidationError::new(
+        ErrorKind::Structure,
+        path,
+        message,
+    )))
+}
+
+macro_rules! labels {
+    ($map:ident, $lang:ident, $( $key:literal => $vocabulary:ty ),* $(,)?) => {
+        $(
+            let entries: serde_json::Map<String, serde_json::Value> = <$vocabulary>::ALL
+                .iter()
+                .map(|value| {
+                    let label = if $lang == "en" { value.label_en() } else { value.label_fr() };
+                    (value.code().to_owned(), serde_json::Value::from(label))
+                })
+                .collect();
+            $map.insert($key.to_owned(), serde_json::Value::Object(entries));
+        )*
+    };
+}
+
+/// The labels of every closed vocabulary of `ctg-core`, in French (`"fr"`, the default) or
+/// English (`"en"`): `{ theme: { petite_enfance: "petite enfance", … }, public: …, status: … }`,
+/// each in the documented order.
+#[wasm_bindgen(js_name = vocabularyLabels, unchecked_return_type = "VocabularyLabels")]
+pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
+    use ctg_core::vocabulary::*;
+    let lang = lang.unwrap_or_default();
+    let lang = lang.as_str();
+    let mut map = serde_json::Map::new();
+    labels!(map, lang,
+        "theme" => Theme,
+        "public" => Public,
+        "status" => Status,
+        "action_status" => ActionStatus,
+        "role" => Role,
+        "partner_kind" => PartnerKind,
+        "indicator_kind" => IndicatorKind,
+        "direction" => Direction,
+        "reference_level" => ReferenceLevel,
+        "plan_kind" => PlanKind,
+    );
+    to_js(&map)
+}

@@ -1,0 +1,11 @@
+// Entry point of the ctg widget: registers <ctg-plan> and <ctg-droits>.
+//   <script type="module" src="ctg/ctg-widget.js"></script>
+// Plain ES modules and custom elements: works with or without a bundler.
+import { CtgPlanElement } from './ctg-plan.js';
+import { CtgDroitsElement } from './ctg-droits.js';
+
+export { CtgPlanElement, CtgDroitsElement };
+export { core } from './core.js';
+
+if (!customElements.get('ctg-plan')) customElements.define('ctg-plan', CtgPlanElement);
+if (!customElements.get('ctg-droits')) customElements.define('ctg-droits', CtgDroitsElement);
