@@ -146,6 +146,25 @@ impl From<ValidationError> for ValidationErrors {
     }
 }
 
+/// A character that shows nothing: zero-width spaces and joiners, bidirectional marks and
+/// embeddings, word joiner, byte order mark, soft hyphen, or a control character.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// A text that a reader would see as empty: only blanks and invisible characters
+/// ([`is_invisible`]).
+///
+/// ```
+/// assert!(ctg_core::validation::is_blank(" \u{200b}\u{a0}"));
+/// assert!(!ctg_core::validation::is_blank("Axe 1"));
+/// ```
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
 /// Reads a JSON document into `T`, turning the first syntax or structure problem into a
 /// [`ValidationError`] with its JSON path, line and column, and a French message.
 ///

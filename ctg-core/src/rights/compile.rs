@@ -378,7 +378,7 @@ impl<'a> Compiler<'a> {
                     format!("la question « {} » est déclarée deux fois", q.id),
                 );
             }
-            if q.label.trim().is_empty() {
+            if crate::validation::is_blank(&q.label) {
                 self.error(
                     ErrorKind::EmptyText,
                     format!("{path}.label"),
@@ -562,7 +562,7 @@ impl<'a> Compiler<'a> {
                 );
             }
             for (field, text) in [("name", &b.name), ("summary", &b.summary)] {
-                if text.trim().is_empty() {
+                if crate::validation::is_blank(text) {
                     self.error(
                         ErrorKind::EmptyText,
                         format!("{path}.{field}"),

@@ -147,7 +147,7 @@ impl<'p> Validator<'p> {
 
     /// Checks that an id is not empty and has no blank; reports it otherwise.
     pub fn check_id(&mut self, id: &str, path: &JsonPath<'_>) -> bool {
-        if id.trim().is_empty() {
+        if super::is_blank(id) {
             self.push(
                 ErrorKind::InvalidId,
                 path,
@@ -159,6 +159,22 @@ impl<'p> Validator<'p> {
                 "l'identifiant « {id} » contient des espaces ; utilisez des tirets ou des \
                  soulignés (« {} »).",
                 id.split_whitespace().collect::<Vec<_>>().join("-")
+            );
+            self.push(ErrorKind::InvalidId, path, message);
+            false
+        } else if let Some(c) = id.chars().find(|c| super::is_invisible(*c)) {
+            let message = format!(
+                "l'identifiant « {id} » contient un caractère invisible (U+{:04X}) ; \
+                 retapez-le sans copier-coller.",
+                u32::from(c)
+            );
+            self.push(ErrorKind::InvalidId, path, message);
+            false
+        } else if !unicode_normalization::is_nfc(id) {
+            let message = format!(
+                "l'identifiant « {id} » contient un accent combinant (forme non normalisée) : \
+                 il ne serait pas reconnu par les références ; retapez-le, ou n'utilisez que \
+                 des lettres sans accent, des chiffres et des tirets."
             );
             self.push(ErrorKind::InvalidId, path, message);
             false
@@ -227,9 +243,9 @@ impl<'p> Validator<'p> {
 
     /// Checks that a required text is not empty or blank. `what` names it (`le titre`).
     pub fn check_text(&mut self, text: &str, path: &JsonPath<'_>, what: &str) {
-        if text.trim().is_empty() {
+        if super::is_blank(text) {
             let message = format!(
-                "{what} est vide ou ne contient que des espaces : ce champ est obligatoire."
+                "{what} est vide ou ne contient que des espaces ou des caractères invisibles : ce champ est obligatoire."
             );
             self.push(ErrorKind::EmptyText, path, message);
         }
