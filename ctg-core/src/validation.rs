@@ -30,9 +30,11 @@ mod checks;
 mod context;
 mod evaluation_rules;
 mod messages;
+mod path;
 mod tree_checks;
 
 pub use context::{IdKind, Validator};
+pub use path::JsonPath;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -153,6 +155,10 @@ impl From<ValidationError> for ValidationErrors {
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     messages::check_utf8(bytes)?;
+    // Tracking the path costs time: read without it, and read again with it on failure.
+    if let Ok(value) = serde_json::from_slice(bytes) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = messages::json_path(error.path());

@@ -1,6 +1,7 @@
 //! The [`Validator`]: the state shared by the checks of a plan — the errors found so far and
 //! the lookups (ids, communes) the checks need.
 
+use super::path::JsonPath;
 use super::{ErrorKind, ValidationError};
 use crate::indicator::Indicator;
 use crate::vocabulary::Vocabulary;
@@ -114,8 +115,8 @@ impl<'p> Validator<'p> {
 
     /// Registers an id defined at `path` (the path of the `id` field); reports a malformed
     /// or already used id.
-    pub(super) fn define(&mut self, id: &'p str, kind: IdKind, path: String) {
-        if !self.check_id(id, &path) {
+    pub(super) fn define(&mut self, id: &'p str, kind: IdKind, path: &JsonPath<'_>) {
+        if !self.check_id(id, path) {
             return;
         }
         if let Some((first_kind, first_path)) = self.ids.get(id) {
@@ -126,11 +127,11 @@ impl<'p> Validator<'p> {
             );
             self.push(ErrorKind::DuplicateId, path, message);
         } else {
-            self.ids.insert(id, (kind, path));
+            self.ids.insert(id, (kind, path.to_string()));
         }
     }
 
-    pub(super) fn define_commune(&mut self, insee: &'p str, path: String) {
+    pub(super) fn define_commune(&mut self, insee: &'p str, path: &JsonPath<'_>) {
         if !self.communes.insert(insee) {
             let message = format!(
                 "la commune de code INSEE « {insee} » figure deux fois dans le territoire ; \
@@ -140,12 +141,12 @@ impl<'p> Validator<'p> {
         }
     }
 
-    pub(super) fn add_indicator(&mut self, path: String, indicator: &'p Indicator) {
-        self.indicators.push((path, indicator));
+    pub(super) fn add_indicator(&mut self, path: &JsonPath<'_>, indicator: &'p Indicator) {
+        self.indicators.push((path.to_string(), indicator));
     }
 
     /// Checks that an id is not empty and has no blank; reports it otherwise.
-    pub fn check_id(&mut self, id: &str, path: &str) -> bool {
+    pub fn check_id(&mut self, id: &str, path: &JsonPath<'_>) -> bool {
         if id.trim().is_empty() {
             self.push(
                 ErrorKind::InvalidId,
@@ -167,25 +168,29 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that `id` names one of the `expected` kinds of element.
-    pub fn check_reference(&mut self, id: &str, expected: &[IdKind], path: &str) {
-        let wanted = expected
-            .iter()
-            .map(|kind| kind.label_fr())
-            .collect::<Vec<_>>()
-            .join(" ou ");
+    pub fn check_reference(&mut self, id: &str, expected: &[IdKind], path: &JsonPath<'_>) {
+        let wanted = || {
+            expected
+                .iter()
+                .map(|kind| kind.label_fr())
+                .collect::<Vec<_>>()
+                .join(" ou ")
+        };
         match self.kind_of(id) {
             Some(kind) if expected.contains(&kind) => {}
             Some(kind) => {
                 let message = format!(
-                    "« {id} » désigne {}, mais ce champ attend {wanted}.",
-                    kind.label_fr()
+                    "« {id} » désigne {}, mais ce champ attend {}.",
+                    kind.label_fr(),
+                    wanted()
                 );
                 self.push(ErrorKind::DanglingReference, path, message);
             }
             None => {
                 let message = format!(
-                    "« {id} » ne correspond à aucun identifiant du plan ; déclarez {wanted} \
-                     portant cet identifiant, ou corrigez la référence."
+                    "« {id} » ne correspond à aucun identifiant du plan ; déclarez {} \
+                     portant cet identifiant, ou corrigez la référence.",
+                    wanted()
                 );
                 self.push(ErrorKind::DanglingReference, path, message);
             }
@@ -193,7 +198,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks an INSEE code that must be a commune of the territory.
-    pub fn check_commune_reference(&mut self, insee: &str, path: &str) {
+    pub fn check_commune_reference(&mut self, insee: &str, path: &JsonPath<'_>) {
         if !self.check_insee(insee, path) {
             return;
         }
@@ -207,7 +212,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks the shape of an INSEE code; reports it otherwise.
-    pub fn check_insee(&mut self, insee: &str, path: &str) -> bool {
+    pub fn check_insee(&mut self, insee: &str, path: &JsonPath<'_>) -> bool {
         let valid = crate::territory::is_insee_code(insee);
         if !valid {
             let message = format!(
@@ -221,7 +226,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that a required text is not empty or blank. `what` names it (`le titre`).
-    pub fn check_text(&mut self, text: &str, path: &str, what: &str) {
+    pub fn check_text(&mut self, text: &str, path: &JsonPath<'_>, what: &str) {
         if text.trim().is_empty() {
             let message = format!(
                 "{what} est vide ou ne contient que des espaces : ce champ est obligatoire."
@@ -231,7 +236,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that a code belongs to its vocabulary. `what` names the vocabulary (`thème`).
-    pub fn check_code<V: Vocabulary>(&mut self, value: &V, path: &str, what: &str) {
+    pub fn check_code<V: Vocabulary>(&mut self, value: &V, path: &JsonPath<'_>, what: &str) {
         if !value.is_known() {
             let message = format!(
                 "« {} » n'est pas un code de {what} connu ; codes possibles : {}.",
@@ -243,14 +248,14 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks every code of a list, each with the path of its element.
-    pub fn check_codes<V: Vocabulary>(&mut self, values: &[V], path: &str, what: &str) {
+    pub fn check_codes<V: Vocabulary>(&mut self, values: &[V], path: &JsonPath<'_>, what: &str) {
         for (i, value) in values.iter().enumerate() {
-            self.check_code(value, &format!("{path}[{i}]"), what);
+            self.check_code(value, &path.index(i), what);
         }
     }
 
     /// Checks that a number is finite.
-    pub fn check_finite(&mut self, value: f64, path: &str) {
+    pub fn check_finite(&mut self, value: f64, path: &JsonPath<'_>) {
         if !value.is_finite() {
             self.push(
                 ErrorKind::InvalidNumber,
@@ -261,7 +266,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that a weight, if given, is a finite number above zero.
-    pub fn check_weight(&mut self, weight: Option<f64>, path: &str) {
+    pub fn check_weight(&mut self, weight: Option<f64>, path: &JsonPath<'_>) {
         match weight {
             Some(w) if !w.is_finite() || w <= 0.0 => {
                 let message = format!(
@@ -275,7 +280,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that a date falls within the plan's period. `what` names it (`l'échéance`).
-    pub fn check_in_period(&mut self, date: NaiveDate, path: &str, what: &str) {
+    pub fn check_in_period(&mut self, date: NaiveDate, path: &JsonPath<'_>, what: &str) {
         let period = self.plan.period;
         if period.start <= period.end && !period.contains(date) {
             let message = format!(
@@ -288,7 +293,7 @@ impl<'p> Validator<'p> {
     }
 
     /// Checks that `end` is not before `start`, reporting at `end_path`.
-    pub fn check_order(&mut self, start: NaiveDate, end: NaiveDate, end_path: &str) {
+    pub fn check_order(&mut self, start: NaiveDate, end: NaiveDate, end_path: &JsonPath<'_>) {
         if end < start {
             let message = format!(
                 "la fin ({end}) précède le début ({start}) ; inversez-les ou corrigez l'une des dates."
