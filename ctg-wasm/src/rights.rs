@@ -160,10 +160,15 @@ impl CtgQuestionnaire {
         #[wasm_bindgen(unchecked_param_type = "boolean | number | string | null")] value: JsValue,
     ) -> Result<(), JsValue> {
         let question: QuestionRef = read(&question, "question")?;
-        let value: serde_json::Value = if value.is_undefined() {
+        // The value itself (a string is an answer, not JSON text).
+        let value: serde_json::Value = if value.is_undefined() || value.is_null() {
             serde_json::Value::Null
         } else {
-            read(&value, "value")?
+            let text = js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|text| text.as_string())
+                .ok_or_else(|| crate::argument_error("value", "réponse impossible à lire"))?;
+            read(&JsValue::from_str(&text), "value")?
         };
         self.session
             .answer(&question, &value)
@@ -224,12 +229,7 @@ impl CtgQuestionnaire {
     /// The explanation of every benefit's current result.
     #[wasm_bindgen(js_name = explanations, unchecked_return_type = "Explanation[]")]
     pub fn explanations(&self) -> Result<JsValue, JsValue> {
-        to_js(
-            &self
-                .session
-                .dated()
-                .explain_all(self.session.situation()),
-        )
+        to_js(&self.session.dated().explain_all(self.session.situation()))
     }
 }
 
