@@ -52,6 +52,10 @@ fn hand_computed_cases() {
     for case in &cases {
         let name = case["name"].as_str().unwrap();
         let plan = plan_of(&base, &case["plan"]);
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            failures.push(format!("{name}: the plan is not valid: {problems:?}"));
+        }
         let evaluation = evaluate(&plan, date(case["at"].as_str().unwrap()));
         for expect in case["expect"].as_array().unwrap() {
             let id = expect["id"].as_str().unwrap();

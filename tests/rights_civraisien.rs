@@ -63,7 +63,7 @@ fn every_parameter_value_cites_a_source_and_covers_2025_and_2026() {
             assert!(
                 v.reference
                     .contains("openfisca-france 176.1.8 : parameters/")
-                    || p.id == "coef_salaire_imposable",
+                    || p.id.starts_with("coef_salaire_"),
                 "{}: reference without its OpenFisca file: {}",
                 p.id,
                 v.reference
@@ -378,4 +378,110 @@ fn institution_when_must_name_a_household_choice_question_and_one_of_its_options
         "{paths:?}"
     );
     assert_eq!(errors.len(), 3, "{errors:?}");
+}
+
+#[test]
+fn random_openfisca_households_agree_at_95_percent_and_disagree_only_where_documented() {
+    let bytes = std::fs::read(ctg_examples::fixture("rights/openfisca-random-cases.json")).unwrap();
+    let report = ctg_cli::conformance::run_conformance(&catalogue(), &bytes).unwrap();
+    assert_eq!(report.cases, 60);
+    assert!(report.passes(0.95), "{:#?}", report.benefits);
+    // Each one is explained in docs/conformance.md.
+    let mut got: Vec<(&str, &str)> = report
+        .disagreements
+        .iter()
+        .map(|d| (d.case.as_str(), d.benefit.as_str()))
+        .collect();
+    got.sort();
+    assert_eq!(got, vec![("R010", "aide_logement"), ("R013", "css")]);
+    let docs = std::fs::read_to_string(ctg_examples::repo_path("docs/conformance.md")).unwrap();
+    for (case, benefit) in got {
+        assert!(
+            docs.contains(&format!("{case} / `{benefit}`")),
+            "{case} / {benefit} not documented"
+        );
+    }
+}
+
+mod monotonicity {
+    //! More resources never open a means-tested benefit of the catalogue.
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn household() -> impl Strategy<Value = Value> {
+        let adult = (
+            18u32..90,
+            0u32..4000,
+            0u32..2500,
+            0u32..2000,
+            prop_oneof![Just(0u32), Just(50), Just(60), Just(80)],
+            any::<bool>(),
+        );
+        (
+            prop::collection::vec(adult, 1..=2),
+            prop::collection::vec((0u32..24, prop_oneof![Just(0u32), Just(80)]), 0..5),
+            prop_oneof![Just("locataire"), Just("locataire_hlm"), Just("locataire_meuble"), Just("proprietaire"), Just("heberge_gratuit")],
+            200u32..1000,
+            0u32..80000,
+            0u32..400,
+        )
+            .prop_map(|(adults, children, logement, loyer, n2, pension)| {
+                let mut members: Vec<Value> = adults
+                    .into_iter()
+                    .map(|(age, sal, cho, ret, taux, rsdae)| json!({"role": "adulte", "age": age, "facts": {
+                        "salaire_net": sal, "chomage": cho, "retraite": ret, "etudiant": false,
+                        "taux_incapacite": taux, "rsdae": rsdae}}))
+                    .collect();
+                members.extend(children.into_iter().map(|(age, taux)| json!({"role": "enfant", "age": age, "facts": {"taux_incapacite": taux}})));
+                json!({"answers": {"regime": "general", "commune": "86078", "logement": logement, "loyer": loyer,
+                    "revenus_n2": n2, "pension_alimentaire_recue": pension, "asf_parent_defaillant": true},
+                    "members": members})
+            })
+    }
+
+    fn statuses(cat: &CompiledCatalogue, v: &Value) -> Vec<(String, Status)> {
+        let input: SituationInput = serde_json::from_value(v.clone()).unwrap();
+        let s = Situation::from_input(cat, &input).unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        cat.at(date)
+            .evaluate(&s)
+            .into_iter()
+            .map(|r| (r.benefit, r.status))
+            .collect()
+    }
+
+    const MEANS_TESTED: &[&str] = &[
+        "rsa",
+        "aide_logement",
+        "css",
+        "aspa",
+        "ars",
+        "paje_base",
+        "cf",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn more_unemployment_benefit_or_n2_income_never_opens_a_means_tested_benefit(
+            h in household(), extra in 1u32..1500, extra_n2 in 1u32..20000, who in 0usize..2,
+        ) {
+            let cat = catalogue();
+            let before = statuses(&cat, &h);
+            let mut richer = h.clone();
+            let adults = richer["members"].as_array().unwrap().iter().filter(|m| m["role"] == "adulte").count();
+            let m = &mut richer["members"][who % adults]["facts"]["chomage"];
+            *m = json!(m.as_u64().unwrap() + u64::from(extra));
+            let n2 = &mut richer["answers"]["revenus_n2"];
+            *n2 = json!(n2.as_u64().unwrap() + u64::from(extra_n2));
+            let after = statuses(&cat, &richer);
+            for ((id, b), (_, a)) in before.iter().zip(after.iter()) {
+                prop_assert!(b.is_decided() && a.is_decided(), "{id} undetermined");
+                if MEANS_TESTED.contains(&id.as_str()) && *a == Status::Eligible {
+                    prop_assert_eq!(*b, Status::Eligible, "{} opened by more income: {}", id, h);
+                }
+            }
+        }
+    }
 }

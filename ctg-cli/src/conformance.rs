@@ -91,7 +91,7 @@ pub const FACTS: &[FactMapping] = &[
     FactMapping { fact: "regime", scope: "foyer", source: "always `general` (OpenFisca computes the benefits without a paying body)" },
     FactMapping { fact: "commune", scope: "foyer", source: "`housing.commune_insee`" },
     FactMapping { fact: "zone_logement", scope: "foyer", source: "`housing.zone_apl` (1, 2, 3 → zone_1, zone_2, zone_3)" },
-    FactMapping { fact: "logement", scope: "foyer", source: "`housing.status`: tenant_private → locataire, tenant_social → locataire_hlm, tenant_furnished → locataire_meuble, owner → proprietaire, lodged_free → heberge_gratuit, homeless → sans_domicile" },
+    FactMapping { fact: "logement", scope: "foyer", source: "`housing.status`: tenant_private → locataire, tenant_social → locataire_hlm, tenant_furnished → locataire_meuble, owner → proprietaire, housed_free (or lodged_free) → heberge_gratuit, homeless → sans_domicile" },
     FactMapping { fact: "loyer", scope: "foyer", source: "`housing.monthly_rent_excluding_charges`" },
     FactMapping { fact: "revenus_n2", scope: "foyer", source: "year N-2 of the reference month from each adult's `monthly_income_schedule`: 12 months of (taxable salary + unemployment benefit) minus the 10 % deduction (min/max of that income year), plus (taxable pension + maintenance received) minus the 10 % pension deduction (min/max), summed over the adults" },
     FactMapping { fact: "pension_alimentaire_recue", scope: "foyer", source: "sum of the adults' `monthly_maintenance_received`" },
@@ -178,7 +178,8 @@ pub fn case_situation(case: &Value) -> Result<Value, String> {
         "tenant_social" => "locataire_hlm",
         "tenant_furnished" => "locataire_meuble",
         "owner" => "proprietaire",
-        "lodged_free" => "heberge_gratuit",
+        // `housed_free` is the code of the reference tool make_cases.py.
+        "lodged_free" | "housed_free" => "heberge_gratuit",
         "homeless" => "sans_domicile",
         other => return Err(format!("statut de logement inconnu : {other}")),
     };
@@ -284,8 +285,26 @@ pub struct Disagreement {
     pub explanation: Vec<String>,
 }
 
-/// The deepest explanation line kept in a disagreement (indentation in spaces).
-const EXPLANATION_INDENT: usize = 6;
+/// How many levels of a benefit's condition a disagreement shows.
+const EXPLANATION_DEPTH: usize = 3;
+
+fn explanation_lines(
+    node: &ctg_core::rights::ExplanationNode,
+    depth: usize,
+    out: &mut Vec<String>,
+) {
+    out.push(format!(
+        "{}{} : {}",
+        "  ".repeat(depth),
+        node.text,
+        node.value
+    ));
+    if depth + 1 < EXPLANATION_DEPTH {
+        for child in &node.children {
+            explanation_lines(child, depth + 1, out);
+        }
+    }
+}
 
 /// The result of a conformance run.
 #[derive(Debug, Clone, Serialize)]
@@ -360,13 +379,12 @@ pub fn run_conformance(catalogue: &CompiledCatalogue, cases_json: &[u8]) -> Resu
             if agree {
                 agreement.agree += 1;
             } else {
-                // The benefit's conditions and their direct sub-conditions (deeper levels
-                // detail the derived amounts).
-                let explanation: Vec<String> =
-                    ctg_core::rights::render_explanation(&dated.explain(&situation, *index))
-                        .into_iter()
-                        .filter(|line| line.len() - line.trim_start().len() <= EXPLANATION_INDENT)
-                        .collect();
+                // The benefit's conditions, three levels deep (deeper levels detail the
+                // derived amounts).
+                let mut explanation = Vec::new();
+                if let Some(node) = &dated.explain(&situation, *index).condition {
+                    explanation_lines(node, 0, &mut explanation);
+                }
                 disagreements.push(Disagreement {
                     case: id.clone(),
                     description: case

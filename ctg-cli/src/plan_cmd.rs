@@ -17,6 +17,7 @@ pub enum PlanCommand {
     /// sortie d'erreur sous la forme `chemin : message (ligne L, colonne C)`).
     Validate {
         /// Le fichier JSON du plan (par défaut : la CTG du Civraisien intégrée).
+        #[arg(value_name = "FICHIER")]
         file: Option<PathBuf>,
         /// Format de sortie : `text` (lisible) ou `json` (pour les programmes).
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
@@ -25,6 +26,7 @@ pub enum PlanCommand {
     /// Affiche l'arbre du plan (axes, objectifs, fiches actions) et les effectifs par niveau.
     Show {
         /// Le fichier JSON du plan (par défaut : la CTG du Civraisien intégrée).
+        #[arg(value_name = "FICHIER")]
         file: Option<PathBuf>,
         /// Profondeur affichée : 1 axes, 2 objectifs stratégiques, 3 objectifs spécifiques,
         /// 4 fiches actions (par défaut : tout).
@@ -38,9 +40,9 @@ pub enum PlanCommand {
 /// How `validate` prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Readable lines.
+    /// Des lignes lisibles (readable lines).
     Text,
-    /// One JSON document: `{ "valid": bool, "errors": [...] }`.
+    /// Un document JSON (one JSON document) : `{ "valid": bool, "errors": [...] }`.
     Json,
 }
 

@@ -9,12 +9,14 @@
 //! - [`diagnostic`]: the territorial figures and findings;
 //! - [`indicator`] and [`evaluation`]: follow-up indicators and their evaluation at a date;
 //! - [`validation`]: errors as data, each with its JSON path;
+//! - [`query`]: walk the tree, find by id, ancestors, filters, French text search;
 //! - [`civraisien`]: the embedded Civraisien en Poitou CTG (signed 1 July 2019).
 
 pub mod civraisien;
 pub mod diagnostic;
 pub mod evaluation;
 pub mod indicator;
+pub mod limits;
 pub mod plan;
 pub mod query;
 pub mod rights;

@@ -150,10 +150,12 @@ impl From<ValidationError> for ValidationErrors {
 /// [`ValidationError`] with its JSON path, line and column, and a French message.
 ///
 /// Bytes that are not UTF-8 are reported as [`ErrorKind::Syntax`] with the position of the
-/// first bad byte; nesting deeper than 128 levels as [`ErrorKind::LimitExceeded`]. A UTF-8
+/// first bad byte; nesting deeper than 128 levels, and the other limits of
+/// [`limits`](crate::limits) (size, elements, string length), as [`ErrorKind::LimitExceeded`]. A UTF-8
 /// byte order mark at the start is ignored.
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    crate::limits::check_json(bytes, &crate::limits::Limits::DEFAULT)?;
     messages::check_utf8(bytes)?;
     // Tracking the path costs time: read without it, and read again with it on failure.
     // Not in WebAssembly, where the second deserializer would double the module's size
@@ -212,12 +214,28 @@ impl crate::Plan {
     /// malformed INSEE or SIREN codes, impossible numbers. Empty when the plan is valid.
     ///
     /// The `format` field is not checked here (see [`Plan::from_slice`](crate::Plan::from_slice)).
+    ///
+    /// ```
+    /// let mut plan = ctg_core::civraisien::plan();
+    /// assert!(plan.validate().is_empty());
+    /// plan.axes[1].id = plan.axes[0].id.clone();
+    /// let errors = plan.validate();
+    /// assert_eq!(errors[0].kind, ctg_core::ErrorKind::DuplicateId);
+    /// assert_eq!(errors[0].path, "$.axes[1].id");
+    /// ```
     pub fn validate(&self) -> Vec<ValidationError> {
         checks::validate(self)
     }
 
     /// The plan as pretty JSON (2 spaces, trailing newline), readable back by
     /// [`Plan::from_json`](crate::Plan::from_json).
+    ///
+    /// ```
+    /// let plan = ctg_core::civraisien::plan();
+    /// let text = plan.to_json();
+    /// assert!(text.starts_with("{\n  \"format\": \"ctg-plan/1\""));
+    /// assert_eq!(ctg_core::Plan::from_json(&text).unwrap(), plan);
+    /// ```
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self)
             .unwrap_or_else(|error| format!("{{\"error\": {:?}}}", error.to_string()));

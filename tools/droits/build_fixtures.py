@@ -64,6 +64,8 @@ case("af-deux-enfants", D, COUPLE_1_REVENU + [child(5), child(9)], {"af": "eligi
 case("af-19-et-20-ans", D, COUPLE_1_REVENU + [child(19), child(20)], {"af": "non_eligible"}, "à 20 ans l'enfant n'est plus compté (limite exclue) : 1 seul enfant")
 case("af-19-et-19-ans", D, COUPLE_1_REVENU + [child(19), child(19)], {"af": "eligible"}, "deux enfants de 19 ans")
 case("af-hauts-revenus", D, COUPLE_1_REVENU + [child(5), child(9)], {"af": "eligible"}, "pas de condition de ressources (modulation du montant seulement)", revenus_n2=200000)
+case("af-forfait-deux-enfants-de-20-ans", D, COUPLE_1_REVENU + [child(20), child(20), child(12)], {"af": "eligible"},
+     "1 enfant à charge + 2 enfants de 20 ans = 3 : allocation forfaitaire pour les enfants de 20 ans")
 case("af-composition-inconnue", D, None, {"af": "indetermine", "ars": "indetermine", "rsa": "indetermine"}, "nombre d'adultes et d'enfants inconnus")
 case("af-anniversaire-20-ans", D, COUPLE_1_REVENU + [child(9), child(None, birth_date="2005-09-02")],
      {"af": "eligible"}, "né le 2005-09-02 : 19 ans le 2025-09-01, donc 2 enfants")
@@ -172,7 +174,11 @@ case("aah-80", D, [adult(45, taux=80)], {"aah": "eligible"}, "taux 80 %, sans re
 case("aah-60-sans-rsdae", D, [adult(45, taux=60)], {"aah": "non_eligible"}, "50-79 % sans restriction d'accès à l'emploi")
 case("aah-60-rsdae", D, [adult(45, taux=60, rsdae=True)], {"aah": "eligible"}, "50-79 % avec RSDAE")
 case("aah-60-rsdae-65-ans", D, [adult(65, taux=60, rsdae=True)], {"aah": "non_eligible"}, "au-delà de l'âge légal de la retraite (64 ans)")
-case("aah-19-ans", D, [adult(19, taux=80)], {"aah": "non_eligible"}, "moins de 20 ans")
+case("aah-19-ans", D, [adult(19, taux=80)], {"aah": "eligible"}, "19 ans, adulte du foyer (plus à charge) : âge minimal 16 ans")
+case("aah-15-ans", D, [adult(15, taux=80)], {"aah": "non_eligible"}, "moins de 16 ans")
+case("aah-enfant-19-ans", D, COUPLE_1_REVENU + [child(19, taux=80)], {"aah": "non_eligible"}, "enfant à charge de 19 ans : pas d'AAH avant 20 ans (la règle ne compte que les adultes)")
+case("ppa-aah-activite", D, [adult(45, sal=400, taux=80)], {"ppa": "eligible", "aah": "eligible"},
+     "salaire 400 ≥ 29 × 11,88 = 344,52 : l'AAH compte comme revenu d'activité (bonification)")
 case("aah-conjoint-revenus", D, [adult(50, taux=80), adult(48, sal=3200)], {"aah": "eligible"}, "déconjugalisée : le salaire du conjoint ne compte pas")
 case("aah-salaire-2082", D, [adult(45, sal=2082, taux=80)], {"aah": "eligible"},
      "ressources 0,2 × 6486,63 + 0,6 × (24984 − 6486,63) = 12395,75 < 12 × 1033,32 = 12399,84")
@@ -189,6 +195,9 @@ case("aspa-pension-1034", D, [adult(67, ret=1034)], {"aspa": "eligible"}, "12411
 case("aspa-pension-1035", D, [adult(67, ret=1035)], {"aspa": "non_eligible"}, "1035 > 1034,29")
 case("aspa-avant-2026", "2025-12-31", [adult(67, ret=1040)], {"aspa": "non_eligible"}, "plafond 1034,29")
 case("aspa-apres-2026", "2026-01-01", [adult(67, ret=1040)], {"aspa": "eligible"}, "plafond 12523,14 / 12 = 1043,60")
+case("aspa-salaire-1247", D, [adult(67, sal=1247)], {"aspa": "eligible"},
+     "salaire brut estimé 1247 × 1,262 = 1573,71 − 0,9 × 1801,80 / 3 = 1033,17 < 1034,29")
+case("aspa-salaire-1248", D, [adult(67, sal=1248)], {"aspa": "non_eligible"}, "1574,98 − 540,54 = 1034,44 > 1034,29")
 case("aspa-couple", D, [adult(70, ret=800), adult(70, ret=700)], {"aspa": "eligible"}, "couple : 19268,80 / 12 = 1605,73 > 1500")
 case("aspa-retraite-inconnue", D, [adult(67, ret=None)], {"aspa": "indetermine"}, "pension non renseignée")
 
@@ -211,6 +220,8 @@ case("services-jeune-25-ans", D, [adult(25)], {"mission_locale": "eligible", "en
 case("services-jeune-26-ans", D, [adult(26)], {"mission_locale": "non_eligible", "engagement_jeunes": "non_eligible", "mobilite_jeunes": "non_eligible"}, "26 ans")
 case("services-collegien", D, COUPLE_1_REVENU + [child(12)], {"mobilite_jeunes": "eligible", "mission_locale": "non_eligible"}, "12 ans")
 case("services-retraites", D, [adult(70, ret=1500), adult(68, ret=1200)], {"france_travail": "non_eligible", "accompagnement_social": "eligible", "numerique": "eligible", "mobilite_solidaire": "eligible"}, "couple de retraités")
+case("services-demandeur-emploi", D, [adult(45, cho=900)], {"france_travail": "eligible", "mission_locale": "non_eligible"}, "adulte de 45 ans")
+case("services-age-inconnu", D, [{"role": "adulte", "facts": {}}], {"france_travail": "indetermine", "mission_locale": "indetermine", "evs": "eligible"}, "âge non renseigné")
 case("services-sans-reponse", D, None,
      {"evs": "eligible", "accompagnement_social": "eligible", "multi_accueil": "indetermine", "mission_locale": "indetermine"}, "aucune réponse")
 

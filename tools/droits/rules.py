@@ -248,6 +248,11 @@ DERIVED = [
      IF(IN(F("commune"), CIVRAISIEN), 3,
         IF(eq(F("zone_logement"), "zone_1"), 1, IF(eq(F("zone_logement"), "zone_2"), 2, 3)))),
     # --- AF
+    ("nb_enfants_20_ans", "enfants de 20 ans (allocation forfaitaire)",
+     children(ge(AGE, P("pf_age_limite_enfant")), lt(AGE, add(P("pf_age_limite_enfant"), 1)))),
+    ("af_forfait", "allocation forfaitaire pour les enfants de 20 ans",
+     IF(ALL(ge(D("nb_enfants_20_ans"), 1), ge(add(D("nb_enfants_pf"), D("nb_enfants_20_ans")), P("af_forfait_nb_enfants_min"))),
+        mul(D("nb_enfants_20_ans"), P("bmaf"), P("af_forfait_taux")), 0)),
     ("af_base", "allocations familiales de base",
      IF(ge(D("nb_enfants_pf"), P("af_nb_enfants_min")),
         mul(P("bmaf"), add(P("af_taux_2e_enfant"), mul(P("af_taux_3e_enfant_et_plus"), pos(sub(D("nb_enfants_pf"), 2))))), 0)),
@@ -261,7 +266,8 @@ DERIVED = [
         IF(le(F("revenus_n2"), add(P("af_plafond_tranche_2"), mul(D("nb_enfants_pf"), P("af_plafond_majoration_enfant")))),
            P("af_modulation_tranche_2"), P("af_modulation_tranche_3")))),
     ("af_montant", "montant indicatif des allocations familiales",
-     mul(add(D("af_base"), IF(gt(D("af_base"), 0), mul(D("af_nb_enfants_majoration"), P("bmaf"), P("af_majoration_taux")), 0)), D("af_taux_modulation"))),
+     mul(add(D("af_base"), IF(gt(D("af_base"), 0), mul(D("af_nb_enfants_majoration"), P("bmaf"), P("af_majoration_taux")), 0), D("af_forfait")),
+         D("af_taux_modulation"))),
     # --- ARS
     ("ars_base", "allocation de rentrée scolaire avant condition de ressources",
      mul(P("bmaf"), add(
@@ -338,7 +344,8 @@ DERIVED = [
            mul(pos(sub(D("al_brut"), P("al_minoration"))), sub(1, P("crds"))), 0), 0)),
     # --- AAH (per member)
     ("aah_eligible_membre", "remplit les conditions de handicap et d'âge de l'AAH",
-     ALL(ADULTE, ge(AGE, P("aah_age_min")),
+     # 20 years, or 16 for a person who is no longer a child at charge (an adult member here).
+     ALL(ADULTE, ANY(ge(AGE, P("aah_age_min")), ge(AGE, P("aah_age_fin_obligation_scolaire"))),
          ANY(ge(M("taux_incapacite"), mul(100, P("aah_taux_incapacite"))),
              ALL(ge(M("taux_incapacite"), mul(100, P("aah_taux_incapacite_rsdae"))), M("rsdae"), le(AGE, P("age_legal_retraite")))))),
     ("aah_ressources_membre", "ressources annuelles retenues pour l'AAH (déconjugalisées)",
@@ -358,8 +365,8 @@ DERIVED = [
     ("aspa_ressources", "ressources mensuelles retenues pour l'ASPA",
      add(total(ADULTE, add(M("retraite"), M("chomage"))),
          IF(D("en_couple"),
-            total(ADULTE, pos(sub(M("salaire_net"), mul(SMIC_MENSUEL, P("aspa_abattement_salaire_couple"))))),
-            total(ADULTE, pos(sub(M("salaire_net"), mul(SMIC_MENSUEL, P("aspa_abattement_salaire_seul")))))),
+            total(ADULTE, pos(sub(mul(M("salaire_net"), P("coef_salaire_brut")), div(mul(SMIC_MENSUEL, P("aspa_abattement_salaire_couple")), 3)))),
+            total(ADULTE, pos(sub(mul(M("salaire_net"), P("coef_salaire_brut")), div(mul(SMIC_MENSUEL, P("aspa_abattement_salaire_seul")), 3))))),
          F("pension_alimentaire_recue"),
          total(ALL(ADULTE, NOT(D("aspa_eligible_membre"))), D("aah_membre")))),
     ("aspa_montant", "ASPA du foyer",
@@ -392,10 +399,12 @@ DERIVED = [
      IF(D("parent_isole_jeune_enfant"),
         mul(P("ppa_montant_base"), add(P("ppa_isolement_base"), mul(P("ppa_isolement_enfant"), D("nb_enfants_rsa")))),
         mul(P("ppa_montant_base"), composition_coefficient(D("nb_personnes_rsa"), D("en_couple"), "compo_2e_personne", "compo_3e_personne", "compo_personne_supp")))),
-    ("revenus_activite", "revenus d'activité mensuels du foyer", total(ADULTE, M("salaire_net"))),
+    ("ppa_revenus_activite_membre", "revenus d'activité du membre pour la prime d'activité (AAH comprise au-delà de 29 SMIC horaires de salaire)",
+     add(M("salaire_net"), IF(ge(M("salaire_net"), mul(P("ppa_seuil_aah_activite"), P("smic_horaire"))), D("aah_membre"), 0))),
+    ("revenus_activite", "revenus d'activité mensuels du foyer (prime d'activité)", total(ADULTE, D("ppa_revenus_activite_membre"))),
     ("ppa_bonification_membre", "bonification individuelle de la prime d'activité",
-     IF(le(M("salaire_net"), mul(P("ppa_bonif_seuil"), P("smic_horaire"))), 0,
-        mul(mn(1, div(sub(M("salaire_net"), mul(P("ppa_bonif_seuil"), P("smic_horaire"))),
+     IF(le(D("ppa_revenus_activite_membre"), mul(P("ppa_bonif_seuil"), P("smic_horaire"))), 0,
+        mul(mn(1, div(sub(D("ppa_revenus_activite_membre"), mul(P("ppa_bonif_seuil"), P("smic_horaire"))),
                       mul(sub(P("ppa_bonif_seuil_max"), P("ppa_bonif_seuil")), P("smic_horaire")))),
             P("ppa_bonif_taux_max"), P("ppa_montant_base")))),
     ("ppa_forfait_logement_plein", "forfait logement de la prime d'activité",
@@ -434,8 +443,12 @@ DERIVED = [
          D("css_forfait_logement"))),
 ]
 
-# The one parameter not read from OpenFisca (see build_droits.py).
+# The two parameters not read from OpenFisca (see build_droits.py).
 EXTRA_PARAMS = [
+    {"id": "coef_salaire_brut", "label": "Rapport entre salaire brut et salaire net (cotisations salariales, CSG et CRDS d'un salarié du privé)",
+     "unit": "nombre",
+     "values": [{"from": "2024-01-01", "value": 1.262,
+                 "reference": "Approximation documentée : CSS, art. L136-8 (CSG) et L241-3 (cotisations) ; rapport brut / net mesuré sur la table de conversion d'OpenFisca-France 176.1.8 de ../shared/data/openfisca-cases.json (de 1,256 à 1,263 entre 450 € et 8 000 € bruts)"}]},
     {"id": "coef_salaire_imposable", "label": "Rapport entre salaire net imposable et salaire net (CSG non déductible 2,4 % et CRDS 0,5 % réintégrées)",
      "unit": "nombre",
      "values": [{"from": "2024-01-01", "value": 1.036,

@@ -558,9 +558,9 @@ impl Ctx<'_> {
             .filter(|c| !c.included && c.reason.as_deref().is_some_and(|r| r == REASON_EXCLUDED))
             .count();
         if excluded > 0 {
-            warnings.push(format!(
-                "{excluded} élément(s) sans données écarté(s) du calcul"
-            ));
+            warnings.push(
+                "des éléments sans données sont écartés du calcul (voir la composition)".to_owned(),
+            );
         }
         if contributions.is_empty() {
             warnings.push("aucun indicateur ni élément rattaché".to_owned());
@@ -922,12 +922,36 @@ fn piecewise(at: NaiveDate, points: &[(NaiveDate, f64)]) -> f64 {
 /// A number written the French way for warnings (`12,5`).
 pub(crate) fn fmt_num(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let text = if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+    if !rounded.is_finite() || rounded.abs() >= 1e15 {
+        return format!("{value}");
+    }
+    let text = if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)
     } else {
         format!("{rounded}")
     };
-    text.replace('.', ",")
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    // Thousands separated by a no-break space from 10 000 up (French usage).
+    let mut grouped = String::new();
+    if int.len() > 4 {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push('\u{a0}');
+            }
+            grouped.push(c);
+        }
+    } else {
+        grouped.push_str(int);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
 }
 
 /// Checks the evaluation part of a plan: the rules, and each indicator's overrides, targets
@@ -1036,6 +1060,14 @@ mod tests {
         assert_eq!(range_progress(5.0, 4.0, 6.0, 1.0), 1.0);
         assert_eq!(range_progress(7.0, 4.0, 6.0, 1.0), 0.5);
         assert_eq!(range_progress(2.0, 4.0, 6.0, 1.0), 0.0);
+    }
+
+    #[test]
+    fn numbers_are_written_the_french_way() {
+        assert_eq!(fmt_num(12.5), "12,5");
+        assert_eq!(fmt_num(4000.0), "4000");
+        assert_eq!(fmt_num(-12345.678), "-12\u{a0}345,68");
+        assert_eq!(fmt_num(1234567.0), "1\u{a0}234\u{a0}567");
     }
 
     #[test]

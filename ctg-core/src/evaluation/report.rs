@@ -2,6 +2,18 @@
 //!
 //! Each function is pure and returns the whole document as a `String`. Every text that
 //! comes from the plan is escaped for the target format.
+//!
+//! ```
+//! use ctg_core::evaluation::{compare, evaluate, report};
+//! let plan = ctg_core::civraisien::plan();
+//! let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let evaluation = evaluate(&plan, d(2021, 12, 31));
+//! let since = compare(&evaluate(&plan, d(2020, 12, 31)), &evaluation);
+//! let page = report::html(&evaluation, Some(&since));
+//! assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+//! assert!(report::markdown(&evaluation, None).starts_with("# Évaluation"));
+//! assert!(report::csv(&evaluation).starts_with("type,id,"));
+//! ```
 
 use super::compare::Comparison;
 use super::engine::{Contribution, Evaluation, IndicatorEvaluation, Level, NodeEvaluation};
@@ -290,15 +302,7 @@ pub fn markdown(evaluation: &Evaluation, comparison: Option<&Comparison>) -> Str
             indicator_status_md(ind)
         );
     }
-    let warnings: Vec<(String, &String)> = std::iter::once(&e.plan)
-        .chain(e.nodes.iter())
-        .flat_map(|n| n.warnings.iter().map(move |w| (n.id.clone(), w)))
-        .chain(
-            e.indicators
-                .iter()
-                .flat_map(|i| i.warnings.iter().map(move |w| (i.id.clone(), w))),
-        )
-        .collect();
+    let warnings = grouped_warnings(e);
     let overrides = overrides_of(e);
     if !overrides.is_empty() {
         md.push_str("\n## Statuts forcés\n\n");
@@ -316,8 +320,8 @@ pub fn markdown(evaluation: &Evaluation, comparison: Option<&Comparison>) -> Str
     }
     if !warnings.is_empty() {
         md.push_str("\n## Avertissements\n\n");
-        for (id, w) in warnings {
-            let _ = writeln!(md, "- {} : {}", escape_md(&id), escape_md(w));
+        for (w, ids) in warnings {
+            let _ = writeln!(md, "- {} : {}", escape_md(&w), escape_md(&ids.join(", ")));
         }
     }
     md.push_str("\n## Règles appliquées\n\n");
@@ -325,6 +329,31 @@ pub fn markdown(evaluation: &Evaluation, comparison: Option<&Comparison>) -> Str
         let _ = writeln!(md, "- {line}");
     }
     md
+}
+
+/// The warnings of every node and indicator, each with the ids it concerns, in order of
+/// first appearance.
+fn grouped_warnings(e: &Evaluation) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let all = std::iter::once(&e.plan)
+        .chain(e.nodes.iter())
+        .flat_map(|n| n.warnings.iter().map(move |w| (&n.id, w)))
+        .chain(
+            e.indicators
+                .iter()
+                .flat_map(|i| i.warnings.iter().map(move |w| (&i.id, w))),
+        );
+    for (id, w) in all {
+        match index.get(w.as_str()) {
+            Some(&k) => groups[k].1.push(id.clone()),
+            None => {
+                index.insert(w.as_str(), groups.len());
+                groups.push((w.clone(), vec![id.clone()]));
+            }
+        }
+    }
+    groups
 }
 
 type OverrideRow = (String, String, Status, Option<Status>, String);
@@ -935,6 +964,21 @@ pub fn html(evaluation: &Evaluation, comparison: Option<&Comparison>) -> String 
                 escape_html(status.label_fr()),
                 escape_html(status_label(computed.as_ref())),
                 escape_html(reason)
+            );
+        }
+        html.push_str("</ul>\n</section>\n");
+    }
+    let warnings = grouped_warnings(e);
+    if !warnings.is_empty() {
+        html.push_str(
+            "<section aria-labelledby=\"h-warnings\">\n<h2 id=\"h-warnings\">Avertissements</h2>\n<ul>",
+        );
+        for (w, ids) in &warnings {
+            let _ = write!(
+                html,
+                "<li>{} : <span class=\"comp\">{}</span></li>",
+                escape_html(w),
+                escape_html(&ids.join(", "))
             );
         }
         html.push_str("</ul>\n</section>\n");

@@ -88,6 +88,8 @@ pub(crate) enum Node {
 pub(crate) struct NodeInfo {
     pub label: Option<String>,
     pub ty: Ty,
+    /// Depends only on literals, parameters and the date: folded to a constant at a date.
+    pub pure: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +101,8 @@ pub(crate) struct FactInfo {
 pub(crate) struct DerivedInfo {
     pub label: String,
     pub scope: Scope,
+    /// For member-scoped derived facts: their slot in the per-member cache.
+    pub member_slot: u32,
     pub root: u32,
     pub params: Vec<u32>,
     pub depth: usize,
@@ -132,6 +136,8 @@ pub struct CompiledCatalogue {
     pub(crate) derived: Vec<DerivedInfo>,
     pub(crate) benefits: Vec<BenefitInfo>,
     pub(crate) benefit_index: HashMap<String, usize>,
+    /// The number of member-scoped derived facts.
+    pub(crate) member_derived_count: u32,
 }
 
 fn is_id(id: &str) -> bool {
@@ -307,6 +313,7 @@ pub fn compile(cat: &Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
             derived: Vec::new(),
             benefits: Vec::new(),
             benefit_index: HashMap::new(),
+            member_derived_count: 0,
         },
         errors: Vec::new(),
         derived_index: HashMap::new(),
@@ -697,8 +704,25 @@ impl<'a> Compiler<'a> {
     }
 
     fn push(&mut self, node: Node, ty: Ty, label: &Option<String>) -> u32 {
+        let pure = node_children(&node, &self.out.kids)
+            .iter()
+            .all(|&k| self.out.infos[k as usize].pure)
+            && match node {
+                Node::Fact(_)
+                | Node::Composition(_)
+                | Node::MemberFact(_)
+                | Node::Age
+                | Node::Role(_)
+                | Node::Count(_)
+                | Node::Sum(..)
+                | Node::AnyMember(_)
+                | Node::AllMembers(_) => false,
+                Node::Derived(d) => self.out.infos[self.out.derived[d as usize].root as usize].pure,
+                _ => true,
+            };
         self.out.nodes.push(node);
         self.out.infos.push(NodeInfo {
+            pure,
             label: label.clone(),
             ty,
         });
@@ -739,9 +763,16 @@ impl<'a> Compiler<'a> {
         self.stack.pop();
         match lowered {
             Some((root, _, depth)) => {
+                let member_slot = if d.scope == Scope::Membre {
+                    self.out.member_derived_count += 1;
+                    self.out.member_derived_count - 1
+                } else {
+                    u32::MAX
+                };
                 self.out.derived.push(DerivedInfo {
                     label: d.label.clone(),
                     scope: d.scope,
+                    member_slot,
                     root,
                     params,
                     depth,
@@ -1207,6 +1238,32 @@ fn key_path_of(path: &str, key: &str) -> String {
     super::expr::key_path(path, key)
 }
 
+/// The direct children of a node.
+pub(crate) fn node_children(node: &Node, kids: &[u32]) -> Vec<u32> {
+    match *node {
+        Node::Const(_)
+        | Node::Fact(_)
+        | Node::Composition(_)
+        | Node::MemberFact(_)
+        | Node::Age
+        | Node::Role(_)
+        | Node::Today
+        | Node::Param(_)
+        | Node::Derived(_) => Vec::new(),
+        Node::All(s, n) | Node::Any(s, n) | Node::Nary(_, s, n) => {
+            kids[s as usize..(s + n) as usize].to_vec()
+        }
+        Node::Not(x)
+        | Node::In(x, _, _)
+        | Node::YearsSince(x)
+        | Node::Count(x)
+        | Node::AnyMember(x)
+        | Node::AllMembers(x) => vec![x],
+        Node::Cmp(_, a, b) | Node::Bin(_, a, b) | Node::Sum(a, b) => vec![a, b],
+        Node::Between(a, b, c) | Node::If(a, b, c) => vec![a, b, c],
+    }
+}
+
 pub(crate) fn question_ty(kind: QuestionType) -> Ty {
     match kind {
         QuestionType::OuiNon => Ty::Bool,
@@ -1216,4 +1273,38 @@ pub(crate) fn question_ty(kind: QuestionType) -> Ty {
         QuestionType::Date => Ty::Date,
         QuestionType::Choix | QuestionType::Commune => Ty::Code,
     }
+}
+
+/// Checks that every benefit's `objectives` names an objective (axis, strategic or specific
+/// objective) of `plan`; each unknown id is an error with its path.
+///
+/// ```
+/// let catalogue = ctg_core::civraisien::droits();
+/// let plan = ctg_core::civraisien::plan();
+/// assert!(ctg_core::rights::compile::check_objectives(&catalogue, &plan).is_empty());
+/// ```
+pub fn check_objectives(catalogue: &Catalogue, plan: &crate::plan::Plan) -> Vec<ValidationError> {
+    let mut ids: Vec<&str> = Vec::new();
+    for axis in &plan.axes {
+        ids.push(&axis.id);
+        for os in &axis.strategic_objectives {
+            ids.push(&os.id);
+            for osp in &os.specific_objectives {
+                ids.push(&osp.id);
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    for (i, b) in catalogue.benefits.iter().enumerate() {
+        for (j, o) in b.objectives.iter().enumerate() {
+            if !ids.contains(&o.as_str()) {
+                errors.push(ValidationError::new(
+                    ErrorKind::DanglingReference,
+                    format!("$.benefits[{i}].objectives[{j}]"),
+                    format!("objectif « {o} » absent du plan « {} »", plan.id),
+                ));
+            }
+        }
+    }
+    errors
 }

@@ -6,7 +6,7 @@
 
 use super::catalogue::Scope;
 use super::compile::{
-    days, BenefitInfo, CompiledCatalogue, Node, AGE, NOMBRE_ADULTES, NOMBRE_ENFANTS, V,
+    days, BenefitInfo, CompiledCatalogue, Node, AGE, MAX_MEMBERS, NOMBRE_ADULTES, NOMBRE_ENFANTS, V,
 };
 use super::expr::{BinOp, CmpOp, MemberRole, NaryOp};
 use super::situation::{AgeSpec, QuestionRef, Situation};
@@ -33,12 +33,16 @@ pub struct DatedCatalogue<'c> {
     /// value used.
     pub(crate) params: Vec<(V, Option<usize>)>,
     pub(crate) applicable: Vec<Option<NotApplicable>>,
+    /// The node arena with everything that depends only on parameters and the date folded
+    /// to constants.
+    pub(crate) nodes: Vec<Node>,
 }
 
 /// Reusable working memory of the evaluation (one per thread).
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
     derived: Vec<Option<V>>,
+    member_derived: Vec<Option<V>>,
 }
 
 /// A member key for missing questions: (member, slot) with slot `u32::MAX` for the age.
@@ -56,8 +60,11 @@ pub(crate) enum MissingKey {
 
 struct Eval<'a, 'c> {
     d: &'a DatedCatalogue<'c>,
+    nodes: &'a [Node],
     s: &'a Situation,
     cache: &'a mut [Option<V>],
+    /// Member-scoped derived facts: `member × count + slot`.
+    mcache: &'a mut [Option<V>],
 }
 
 impl CompiledCatalogue {
@@ -117,14 +124,42 @@ impl CompiledCatalogue {
                     })
             })
             .collect();
-        DatedCatalogue {
+        let mut dated = DatedCatalogue {
             cat: self,
             date,
             day: days(date),
             ymd: (date.year(), date.month(), date.day()),
             params,
             applicable,
+            nodes: Vec::new(),
+        };
+        // Fold what depends only on parameters and the date (children come before parents).
+        let mut folded = self.nodes.clone();
+        let empty = Situation::empty(self);
+        let mut cache = vec![None; self.derived.len()];
+        for n in 0..folded.len() {
+            if self.infos[n].pure {
+                let v = Eval {
+                    d: &dated,
+                    nodes: &folded,
+                    s: &empty,
+                    cache: &mut cache,
+                    mcache: &mut [],
+                }
+                .eval(n as u32, u32::MAX);
+                if v != V::Unknown {
+                    folded[n] = Node::Const(v);
+                }
+            } else if let Node::If(c, t, f) = folded[n] {
+                match folded[c as usize] {
+                    Node::Const(V::Bool(true)) => folded[n] = folded[t as usize],
+                    Node::Const(V::Bool(false)) => folded[n] = folded[f as usize],
+                    _ => {}
+                }
+            }
         }
+        dated.nodes = folded;
+        dated
     }
 }
 
@@ -143,19 +178,27 @@ impl<'c> DatedCatalogue<'c> {
     pub fn scratch(&self) -> Scratch {
         Scratch {
             derived: vec![None; self.cat.derived.len()],
+            member_derived: vec![None; MAX_MEMBERS * self.cat.member_derived_count as usize],
         }
     }
 
     /// The status of every benefit (in catalogue order) into `out` — the allocation-free hot path.
     pub fn statuses(&self, situation: &Situation, scratch: &mut Scratch, out: &mut [Status]) {
-        if scratch.derived.len() != self.cat.derived.len() {
+        let per_member = self.cat.member_derived_count as usize;
+        if scratch.derived.len() != self.cat.derived.len()
+            || scratch.member_derived.len() != MAX_MEMBERS * per_member
+        {
             *scratch = self.scratch();
         }
         scratch.derived.fill(None);
+        let used = (situation.members.len() * per_member).min(scratch.member_derived.len());
+        scratch.member_derived[..used].fill(None);
         let mut e = Eval {
             d: self,
+            nodes: &self.nodes,
             s: situation,
             cache: &mut scratch.derived,
+            mcache: &mut scratch.member_derived,
         };
         for (i, slot) in out.iter_mut().enumerate().take(self.cat.benefits.len()) {
             *slot = if self.applicable[i].is_some() {
@@ -250,11 +293,13 @@ impl<'c> DatedCatalogue<'c> {
         if self.applicable[index].is_some() {
             return out;
         }
-        let mut cache = vec![None; self.cat.derived.len()];
+        let mut scratch = self.scratch();
         let mut e = Eval {
             d: self,
+            nodes: &self.nodes,
             s: situation,
-            cache: &mut cache,
+            cache: &mut scratch.derived,
+            mcache: &mut scratch.member_derived,
         };
         let root = self.cat.benefits[index].root;
         if e.eval(root, u32::MAX) == V::Unknown {
@@ -269,12 +314,14 @@ impl<'c> DatedCatalogue<'c> {
         situation: &Situation,
         n: u32,
         member: u32,
-        cache: &mut [Option<V>],
+        scratch: &mut Scratch,
     ) -> V {
         Eval {
             d: self,
+            nodes: &self.nodes,
             s: situation,
-            cache,
+            cache: &mut scratch.derived,
+            mcache: &mut scratch.member_derived,
         }
         .eval(n, member)
     }
@@ -312,9 +359,19 @@ impl Eval<'_, '_> {
         self.s.adults.is_some() && self.s.children.is_some()
     }
 
+    /// Evaluates node `n`; constants and answers are read inline, without a call.
+    #[inline(always)]
     fn eval(&mut self, n: u32, member: u32) -> V {
+        match self.nodes[n as usize] {
+            Node::Const(v) => v,
+            Node::Fact(slot) => self.s.facts[slot as usize],
+            _ => self.eval_node(n, member),
+        }
+    }
+
+    fn eval_node(&mut self, n: u32, member: u32) -> V {
         let cat = self.d.cat;
-        match cat.nodes[n as usize] {
+        match self.nodes[n as usize] {
             Node::Const(v) => v,
             Node::Fact(slot) => self.s.facts[slot as usize],
             Node::Composition(which) => {
@@ -345,7 +402,18 @@ impl Eval<'_, '_> {
             Node::Derived(di) => {
                 let info = &cat.derived[di as usize];
                 if info.scope == Scope::Membre {
-                    self.eval(info.root, member)
+                    let slot = (member as usize)
+                        .wrapping_mul(cat.member_derived_count as usize)
+                        .wrapping_add(info.member_slot as usize);
+                    match self.mcache.get(slot) {
+                        Some(Some(v)) => *v,
+                        Some(None) => {
+                            let v = self.eval(info.root, member);
+                            self.mcache[slot] = Some(v);
+                            v
+                        }
+                        None => self.eval(info.root, member),
+                    }
                 } else if let Some(v) = self.cache[di as usize] {
                     v
                 } else {
@@ -508,7 +576,7 @@ impl Eval<'_, '_> {
                 V::Num(sum)
             }
             Node::AnyMember(f) | Node::AllMembers(f) => {
-                let want = matches!(cat.nodes[n as usize], Node::AnyMember(_));
+                let want = matches!(self.nodes[n as usize], Node::AnyMember(_));
                 let mut unknown = !self.composition_known();
                 for m in 0..self.s.members.len() as u32 {
                     match self.eval(f, m) {
@@ -530,7 +598,7 @@ impl Eval<'_, '_> {
     /// already decided or short-circuited. Called only when `eval(n) == Unknown`.
     fn collect(&mut self, n: u32, member: u32, out: &mut Missing) {
         let cat = self.d.cat;
-        let node = cat.nodes[n as usize];
+        let node = self.nodes[n as usize];
         let sub = |this: &mut Self, k: u32, m: u32, out: &mut Missing| {
             if this.eval(k, m) == V::Unknown {
                 this.collect(k, m, out);

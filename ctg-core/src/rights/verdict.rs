@@ -295,7 +295,10 @@ impl CompiledCatalogue {
 struct Explainer<'a, 'c> {
     d: &'a DatedCatalogue<'c>,
     s: &'a Situation,
-    cache: Vec<Option<V>>,
+    cache: super::evaluate::Scratch,
+    /// Derived facts already detailed in this explanation (with their member): later
+    /// references show only their value.
+    expanded: Vec<(u32, u32)>,
     facts: Vec<FactUse>,
     params: Vec<u32>,
 }
@@ -422,7 +425,10 @@ impl Explainer<'_, '_> {
                 } else {
                     u32::MAX
                 };
-                children.push(self.node(info.root, m));
+                if !self.expanded.contains(&(d, m)) {
+                    self.expanded.push((d, m));
+                    children.push(self.node(info.root, m));
+                }
                 Vec::new()
             }
             Node::Count(f) | Node::Sum(f, _) | Node::AnyMember(f) | Node::AllMembers(f) => {
@@ -506,7 +512,8 @@ impl DatedCatalogue<'_> {
         let mut ex = Explainer {
             d: self,
             s: situation,
-            cache: vec![None; cat.derived.len()],
+            cache: self.scratch(),
+            expanded: Vec::new(),
             facts: Vec::new(),
             params: Vec::new(),
         };
