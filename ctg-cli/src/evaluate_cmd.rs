@@ -496,6 +496,31 @@ enum Change<'a> {
     Replace(&'a Row, usize, f64),
 }
 
+/// The checks `ctg import-measurements` makes on the CSV text, without any file: reads every
+/// row against the plan (indicator, date, value, commune, source, public) and returns the
+/// number of well-formed rows, or every problem as `ligne N : message`. A pure function, for
+/// tests and fuzzing; the command itself goes on to compare the rows with the plan's
+/// measurements.
+pub fn check_measurements_csv(plan: &Plan, csv_text: &str) -> Result<usize, Vec<String>> {
+    let paths = indicator_paths(plan);
+    let known = Known {
+        indicators: paths.iter().map(|(_, ind)| ind.id.as_str()).collect(),
+        communes: plan
+            .territory
+            .communes
+            .iter()
+            .map(|c| c.insee.as_str())
+            .collect(),
+        sources: plan.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
+    let (rows, errors) = read_rows(csv_text, &known);
+    if errors.is_empty() {
+        Ok(rows.len())
+    } else {
+        Err(errors)
+    }
+}
+
 /// `ctg import-measurements`: reads `csv_path`, checks every row, shows (or, with `write`,
 /// applies) the measurements to add. Returns the exit code.
 pub fn import_measurements(

@@ -150,10 +150,12 @@ impl From<ValidationError> for ValidationErrors {
 /// [`ValidationError`] with its JSON path, line and column, and a French message.
 ///
 /// Bytes that are not UTF-8 are reported as [`ErrorKind::Syntax`] with the position of the
-/// first bad byte; nesting deeper than 128 levels as [`ErrorKind::LimitExceeded`]. A UTF-8
+/// first bad byte; nesting deeper than 128 levels, and the other limits of
+/// [`limits`](crate::limits) (size, elements, string length), as [`ErrorKind::LimitExceeded`]. A UTF-8
 /// byte order mark at the start is ignored.
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    crate::limits::check_json(bytes, &crate::limits::Limits::DEFAULT)?;
     messages::check_utf8(bytes)?;
     // Tracking the path costs time: read without it, and read again with it on failure.
     if let Ok(value) = serde_json::from_slice(bytes) {
