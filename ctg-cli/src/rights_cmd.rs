@@ -137,6 +137,10 @@ pub struct CheckArgs {
     /// Format de sortie.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// En texte : seulement le statut de chaque aide (et ce qui reste à savoir), sans le détail
+    /// des conditions.
+    #[arg(long)]
+    pub brief: bool,
 }
 
 impl CheckArgs {
@@ -212,9 +216,15 @@ impl CheckArgs {
                 for (e, &i) in explanations.iter().zip(&indices) {
                     writeln!(out)?;
                     for line in render_explanation(e) {
-                        writeln!(out, "{line}")?;
+                        let keep = !self.brief
+                            || !line.starts_with(' ')
+                            || line.starts_with("  Il reste")
+                            || e.reason.as_deref().is_some_and(|r| line.trim() == r);
+                        if keep {
+                            writeln!(out, "{line}")?;
+                        }
                     }
-                    if e.status == Status::Eligible {
+                    if e.status == Status::Eligible && !self.brief {
                         write_how_to_apply(&catalogue, i, out)?;
                     }
                 }

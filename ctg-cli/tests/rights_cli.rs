@@ -88,6 +88,22 @@ fn check_gives_results_explanations_and_the_next_question() {
     assert!(out.contains("Aide au loyer jouet : éligible"));
     assert!(out.contains("illustratif, art. 2"));
 
+    let (code, out, _) = run(&[
+        "rights",
+        "check",
+        "--catalogue",
+        &toy,
+        "--situation",
+        s.to_str().unwrap(),
+        "--at",
+        "2025-07-01",
+        "--brief",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Aide au loyer jouet : éligible"));
+    assert!(out.contains("Il reste à savoir"));
+    assert!(!out.contains("illustratif, art. 2"), "no detail in --brief");
+
     // Invalid situation: exit 1 with the path; missing file: exit 2.
     let bad = temp_file("bad.json", r#"{"answers": {"loyer": "beaucoup"}}"#);
     let (code, _, err) = run(&[
