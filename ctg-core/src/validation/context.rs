@@ -170,7 +170,12 @@ impl<'p> Validator<'p> {
             );
             self.push(ErrorKind::InvalidId, path, message);
             false
-        } else if !unicode_normalization::is_nfc(id) {
+        } else if id.chars().any(|c| {
+            // Combining diacritical marks (and their supplements, extended, for symbols, half
+            // marks): an accent typed as a separate character.
+            matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+                | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+        }) {
             let message = format!(
                 "l'identifiant « {id} » contient un accent combinant (forme non normalisée) : \
                  il ne serait pas reconnu par les références ; retapez-le, ou n'utilisez que \
