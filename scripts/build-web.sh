@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 PROFILE=${CTG_WASM_PROFILE:-wasm-release}
 WASM_OPT_FLAGS=${CTG_WASM_OPT:--Oz}
-OUT=target/web
+OUT=${CTG_WEB_OUT:-target/web}
 
 cargo build --quiet -p ctg-wasm --target wasm32-unknown-unknown --profile "$PROFILE"
 rm -rf "$OUT"

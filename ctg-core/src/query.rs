@@ -25,8 +25,8 @@
 use crate::plan::{Action, Axis, SpecificObjective, StrategicObjective};
 use crate::vocabulary::{ActionStatus, Public, Theme};
 use crate::Plan;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+
+mod fold;
 
 /// The level of a node in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -376,8 +376,9 @@ fn contains_text(node: &NodeRef<'_>, text: &str) -> bool {
     node.texts().iter().any(|t| normalize(t).contains(&needle))
 }
 
-/// Normalizes French text for search: canonical decomposition (NFD), accents and other
-/// combining marks removed, lowercase, `œ` → `oe`, `æ` → `ae`, typographic apostrophes and
+/// Normalizes French text for search: accents and combining marks removed from Latin
+/// letters (exactly as canonical decomposition followed by the removal of combining marks
+/// would; other scripts are kept as they are), lowercase, `œ` → `oe`, `æ` → `ae`, typographic apostrophes and
 /// quotes (`’`, `‘`, `ʼ`) → `'`, runs of blanks → one space, trimmed.
 ///
 /// ```
@@ -389,7 +390,7 @@ fn contains_text(node: &NodeRef<'_>, text: &str) -> bool {
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in text.chars().filter_map(fold::fold) {
         if c.is_whitespace() {
             blank = !out.is_empty();
             continue;

@@ -20,6 +20,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 pub mod convert;
+pub mod rights;
 
 pub use convert::into_error;
 use convert::{argument_text, to_js, FoundNode, NodeSummary};
@@ -205,3 +206,12 @@ pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
     );
     to_js(&map)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+import type {
+  PlanData, NodeSummary, FoundNode, PlanFilter, Evaluation, VocabularyLabels,
+  CatalogueData, SituationData, BenefitResult, Explanation, QuestionRef, QuestionView, AnswerView,
+} from '../ctg-types';
+export type * from '../ctg-types';
+"#;

@@ -246,3 +246,130 @@ fn vocabulary_labels_in_french_and_english() {
         ctg_core::vocabulary::Status::ALL.len()
     );
 }
+
+const RIGHTS_CASES: &str = include_str!("../../tests/fixtures/rights/civraisien-cases.json");
+
+#[wasm_bindgen_test]
+fn rights_results_explanations_and_next_question_agree_with_the_rust_api() {
+    use ctg_core::rights::{CompiledCatalogue, Situation};
+    use ctg_wasm::rights::CtgCatalogue;
+    let rust = CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()).unwrap();
+    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let cases: serde_json::Value = serde_json::from_str(RIGHTS_CASES).unwrap();
+    let cases = cases["cases"].as_array().unwrap();
+    assert!(cases.len() >= 3);
+    // A sample (debug WebAssembly is slow); the CLI = JS test (ctg-wasm/tests/web) runs them all.
+    let households = ["af-deux-enfants", "rsa-sans-revenu", "aspa-67-ans"];
+    let sample = cases.iter().enumerate().filter(|(i, case)| {
+        i % 10 == 0 || households.contains(&case["id"].as_str().unwrap_or_default())
+    });
+    for (_, case) in sample {
+        let id = case["id"].as_str().unwrap();
+        let at = case["date"].as_str().unwrap();
+        let situation_text = case["situation"].to_string();
+        let situation = Situation::from_json(&rust, situation_text.as_bytes()).unwrap();
+        let dated = rust.at(at.parse().unwrap());
+        let js_situation = JSON::parse(&situation_text).unwrap();
+        let results = catalogue.evaluate(js_situation.clone(), at).unwrap();
+        assert_eq!(
+            stringify(&results),
+            js_json(&dated.evaluate(&situation)),
+            "{id}"
+        );
+        let explanations = catalogue.explain(js_situation.clone(), at).unwrap();
+        assert_eq!(
+            stringify(&explanations),
+            js_json(&dated.explain_all(&situation)),
+            "{id}"
+        );
+        let next = catalogue.next_question(js_situation, at).unwrap();
+        assert_eq!(
+            stringify(&next),
+            js_json(&dated.next_question(&situation, &[])),
+            "{id}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_questionnaire_answers_goes_back_and_refuses_bad_answers() {
+    use ctg_core::rights::{CompiledCatalogue, Session};
+    use ctg_wasm::rights::CtgCatalogue;
+    let rust = CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()).unwrap();
+    let mut session = Session::new(rust.at("2025-09-01".parse().unwrap()));
+    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let mut questionnaire = catalogue.questionnaire("2025-09-01").unwrap();
+    let first = questionnaire.next().unwrap();
+    let reference = get(&first, "ref");
+    let expected = session.next_question().unwrap();
+    assert_eq!(stringify(&reference), js_json(&expected));
+    // A wrong answer throws, with the Rust error, and changes nothing.
+    let wrong = serde_json::json!("pas une réponse");
+    let rust_error = session.clone().answer(&expected, &wrong).unwrap_err();
+    let error = questionnaire
+        .answer(reference.clone(), JsValue::from_str("pas une réponse"))
+        .unwrap_err();
+    assert_ctg_error(error, &[rust_error]);
+    assert_eq!(Array::from(&questionnaire.asked().unwrap()).length(), 0);
+    // The commune question takes an INSEE code; answer whatever comes first the Rust way too.
+    let value = if expected.question == "commune" {
+        serde_json::json!("86078")
+    } else if expected.question == "nombre_adultes" || expected.question == "nombre_enfants" {
+        serde_json::json!(1)
+    } else {
+        let question = rust.question(&expected.question).unwrap();
+        match question.options.first() {
+            Some(option) => serde_json::json!(option.code),
+            None => serde_json::json!(0),
+        }
+    };
+    session.answer(&expected, &value).unwrap();
+    questionnaire
+        .answer(reference.clone(), JSON::parse(&value.to_string()).unwrap())
+        .unwrap();
+    assert_eq!(Array::from(&questionnaire.asked().unwrap()).length(), 1);
+    assert_eq!(
+        stringify(&get(&questionnaire.next().unwrap(), "ref")),
+        js_json(&session.next_question().unwrap())
+    );
+    assert_eq!(
+        stringify(&questionnaire.results().unwrap()),
+        js_json(&session.results())
+    );
+    // Back: the first question again.
+    let back = questionnaire.back().unwrap();
+    assert_eq!(stringify(&back), js_json(&expected));
+    assert_eq!(Array::from(&questionnaire.asked().unwrap()).length(), 0);
+    assert_eq!(
+        stringify(&get(&questionnaire.next().unwrap(), "ref")),
+        js_json(&expected)
+    );
+    // Explanations render as the CLI renders them.
+    let explanations = Array::from(&questionnaire.explanations().unwrap());
+    let lines = ctg_wasm::rights::render(explanations.get(0)).unwrap();
+    assert!(Array::from(&lines).length() >= 1);
+}
+
+#[wasm_bindgen_test]
+fn invalid_catalogues_and_situations_throw_errors_with_paths() {
+    use ctg_core::rights::CompiledCatalogue;
+    use ctg_wasm::rights::CtgCatalogue;
+    let text = r#"{"format":"ctg-droits/1","id":"x","title":"X","benefits":[{"id":"b","name":"B","institution":"caf","category":"famille","summary":"S","condition":{"fact":"inconnue"}}]}"#;
+    let expected = CompiledCatalogue::from_json(text.as_bytes()).unwrap_err();
+    let error = match CtgCatalogue::load(JsValue::from_str(text)) {
+        Ok(_) => panic!("the catalogue should not load"),
+        Err(error) => error,
+    };
+    assert_ctg_error(error, expected.errors());
+    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let error = catalogue
+        .evaluate(
+            JSON::parse(r#"{"answers":{"loyer":"cher"}}"#).unwrap(),
+            "2025-09-01",
+        )
+        .unwrap_err();
+    assert!(get(&error, "path").as_string().unwrap().contains("loyer"));
+    assert!(catalogue
+        .evaluate(JSON::parse("{}").unwrap(), "2025-02-30")
+        .is_err());
+}

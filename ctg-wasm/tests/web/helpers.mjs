@@ -88,7 +88,12 @@ export async function axe(page) {
 
 /** Saves a full-page screenshot in artifacts/. */
 export async function screenshot(page, name) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // An artifact, not an assertion: a slow machine must not fail the test for it.
+  try {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, timeout: 60000 });
+  } catch (error) {
+    console.log(`# screenshot ${name} not taken: ${String(error).split('\n')[0]}`);
+  }
 }
 
 /** A JSON fixture shared with the Rust tests. */

@@ -136,3 +136,35 @@ test('English with lang="en", and 320 px reflow', { skip }, async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the plan by keyboard alone: expand, open a detail, close it', { skip }, async () => {
+  const { page, context, errors } = await env.open('');
+  await ready(page, 'ctg-plan');
+  const plan = page.locator('ctg-plan');
+  const active = () => page.evaluate(() => document.querySelector('ctg-plan').shadowRoot.activeElement?.dataset?.key ?? null);
+  // Tab from the start of the page until the first axis toggle has the focus.
+  let key = null;
+  for (let i = 0; i < 40 && !(key ?? '').startsWith('toggle-'); i += 1) {
+    await page.keyboard.press('Tab');
+    key = await active();
+  }
+  assert.ok(key?.startsWith('toggle-'), 'a toggle is reachable by Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await plan.locator(`[data-key="${key}"]`).getAttribute('aria-expanded'), 'true');
+  assert.equal(await active(), key, 'the focus stays on the toggle');
+  await page.keyboard.press('Tab');
+  const details = await active();
+  assert.ok(details?.startsWith('details-'), `Tab reaches the details button (${details})`);
+  await page.keyboard.press('Enter');
+  assert.ok(await plan.locator('#detail-heading').evaluate((el) => el === el.getRootNode().activeElement));
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'close');
+  await page.keyboard.press('Enter');
+  assert.equal(await plan.locator('#detail-heading').count(), 0);
+  assert.equal(await active(), details, 'the focus goes back to the details button');
+  // The visible focus ring.
+  const outline = await plan.locator(`[data-key="${details}"]`).evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
