@@ -154,16 +154,18 @@ test('back and change an answer', { skip }, async () => {
   await droits.locator('button[data-key=restart]').click();
   await droits.locator('form.question').waitFor();
   assert.equal(await droits.locator('form.question').getAttribute('data-question'), first);
-  // One answer, back, the same question again.
+  // One answer, back, the same question again. (The commune attribute may already count as an answer.)
+  const progress = droits.locator('#progress');
+  const before = await progress.textContent();
   const type = await droits.locator('form.question').getAttribute('data-type');
   if (type === 'oui_non' || type === 'choix') await droits.locator('form.question input[type=radio]').first().check();
   else if (type === 'commune') await droits.locator('form.question select').selectOption({ index: 1 });
   else await droits.locator('form.question input#answer').fill('1');
   await droits.locator('button[data-key=next]').click();
-  assert.match(await droits.locator('#progress').textContent(), /1 réponse/);
+  assert.notEqual(await progress.textContent(), before, 'the answer is counted');
   await droits.locator('button[data-key=back]').click();
   assert.equal(await droits.locator('form.question').getAttribute('data-question'), first);
-  assert.match(await droits.locator('#progress').textContent(), /Aucune réponse/);
+  assert.equal(await progress.textContent(), before, 'back takes the answer back');
   // Answer again, then change it from the summary.
   await complete(page, c.situation);
   await droits.locator('button[data-key=change-0]').click();
