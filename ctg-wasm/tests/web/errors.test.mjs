@@ -37,6 +37,7 @@ async function routes(page) {
       body: '<!doctype html><title>Page introuvable</title><p>Oups</p>',
     }),
   };
+  await page.route('**/test/offline.json', (route) => route.abort('connectionfailed'));
   await page.route(
     (url) => url.pathname in table,
     async (route) => route.fulfill(await table[new URL(route.request().url()).pathname]()),
@@ -46,8 +47,8 @@ async function routes(page) {
 async function openHost() {
   const opened = await env.open('test/errors.html', { setup: routes });
   const { page } = opened;
-  // Every element has settled: four errors or ready events (the catalogue is valid at first).
-  await page.waitForFunction(() => window.hostEvents.length >= 5);
+  // Every element has settled: five errors or ready events (the catalogue is valid at first).
+  await page.waitForFunction(() => window.hostEvents.length >= 6);
   return opened;
 }
 
@@ -82,7 +83,7 @@ test('an invalid plan by src: every path and message in a French role=alert, con
   await context.close();
 });
 
-test('a 404 and a file that is not JSON give clear errors', { skip }, async () => {
+test('a 404, a network error and a file that is not JSON give clear errors', { skip }, async () => {
   const { page, context } = await openHost();
   const missing = alertOf(page, 'missing');
   await missing.waitFor();
@@ -91,11 +92,14 @@ test('a 404 and a file that is not JSON give clear errors', { skip }, async () =
   assert.equal(await notJson.getAttribute('lang'), 'en');
   assert.match(await notJson.locator('h2').textContent(), /The data could not be read/);
   assert.match(await notJson.textContent(), /“not-json\.html” is not JSON \(received: text\/html\)/);
+  const offline = alertOf(page, 'offline');
+  assert.match(await offline.textContent(), /« offline\.json » n’a pas pu être chargé \(erreur réseau\)/);
   const kinds = await page.evaluate(() =>
     Object.fromEntries(window.hostEvents.filter((e) => e.type === 'ctg-error').map((e) => [e.id, e.kind])),
   );
   assert.equal(kinds.missing, 'fetch');
   assert.equal(kinds['not-json'], 'not_json');
+  assert.equal(kinds.offline, 'network');
   await context.close();
 });
 
