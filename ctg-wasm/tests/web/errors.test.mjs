@@ -31,6 +31,7 @@ async function routes(page) {
     '/test/errors.html': () => file(join(PAGES, 'errors.html'), 'text/html; charset=utf-8'),
     '/test/host.js': () => file(join(PAGES, 'host.js'), 'text/javascript; charset=utf-8'),
     '/test/bad-plan.json': () => file(join(ROOT, BAD_PLAN), 'application/json'),
+    '/test/bad-catalogue.json': () => file(join(ROOT, BAD_CATALOGUE), 'application/json'),
     '/test/not-json.html': async () => ({
       status: 200,
       contentType: 'text/html; charset=utf-8',
@@ -47,8 +48,8 @@ async function routes(page) {
 async function openHost() {
   const opened = await env.open('test/errors.html', { setup: routes });
   const { page } = opened;
-  // Every element has settled: five errors or ready events (the catalogue is valid at first).
-  await page.waitForFunction(() => window.hostEvents.length >= 6);
+  // Every element has settled: six errors or ready events (#bad-catalogue is valid at first).
+  await page.waitForFunction(() => window.hostEvents.length >= 7);
   return opened;
 }
 
@@ -80,6 +81,26 @@ test('an invalid plan by src: every path and message in a French role=alert, con
   assert.equal(logged[0].errors.length, expectedPlanErrors.length);
   for (const { path } of expectedPlanErrors) assert.ok(logged[0].text.includes(path));
   assert.ok(errors.some((text) => text.includes('<ctg-plan> src="bad-plan.json"')), 'the real console got it');
+  await context.close();
+});
+
+test('an invalid catalogue by src and an invalid plan by data: the same error screen', { skip }, async () => {
+  const { page, context } = await openHost();
+  const catalogue = alertOf(page, 'bad-catalogue-src');
+  await catalogue.waitFor();
+  assert.match(await catalogue.textContent(), /Le fichier « bad-catalogue\.json » contient des erreurs\./);
+  assert.ok((await catalogue.locator('li code').allTextContents()).includes('$.benefits[0].condition.fact'));
+  const plan = JSON.parse(await readFile(join(ROOT, BAD_PLAN), 'utf8'));
+  await page.evaluate((data) => {
+    document.getElementById('good').data = data;
+  }, plan);
+  const alert = alertOf(page, 'good');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Les données fournies par la page contiennent des erreurs\./);
+  const paths = await alert.locator('li code').allTextContents();
+  for (const { path } of expectedPlanErrors) assert.ok(paths.includes(path), `${path} listed`);
+  const events = await page.evaluate(() => window.hostEvents.filter((e) => e.type === 'ctg-error').map((e) => e.id));
+  assert.ok(events.includes('bad-catalogue-src') && events.includes('good'));
   await context.close();
 });
 
