@@ -30,6 +30,13 @@ export class CtgElement extends HTMLElement {
   constructor(styles) {
     super();
     adoptStyles(this.attachShadow({ mode: 'open' }), styles);
+    // A page may set `data` before this module is loaded: the value then sits on the element
+    // itself and would hide the accessor; take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+      const value = this.data;
+      delete this.data;
+      this.#data = value;
+    }
   }
 
   /** The data (plain object or JSON text) given by the host page; takes precedence over `src`. */

@@ -30,6 +30,7 @@ async function routes(page) {
   const table = {
     '/test/errors.html': () => file(join(PAGES, 'errors.html'), 'text/html; charset=utf-8'),
     '/test/host.js': () => file(join(PAGES, 'host.js'), 'text/javascript; charset=utf-8'),
+    '/test/early.js': () => file(join(PAGES, 'early.js'), 'text/javascript; charset=utf-8'),
     '/test/bad-plan.json': () => file(join(ROOT, BAD_PLAN), 'application/json'),
     '/test/bad-catalogue.json': () => file(join(ROOT, BAD_CATALOGUE), 'application/json'),
     '/test/not-json.html': async () => ({
@@ -48,8 +49,8 @@ async function routes(page) {
 async function openHost() {
   const opened = await env.open('test/errors.html', { setup: routes });
   const { page } = opened;
-  // Every element has settled: six errors or ready events (#bad-catalogue is valid at first).
-  await page.waitForFunction(() => window.hostEvents.length >= 7);
+  // Every element has settled: seven errors or ready events (#bad-catalogue is valid at first).
+  await page.waitForFunction(() => window.hostEvents.length >= 8);
   return opened;
 }
 
@@ -101,6 +102,16 @@ test('an invalid catalogue by src and an invalid plan by data: the same error sc
   for (const { path } of expectedPlanErrors) assert.ok(paths.includes(path), `${path} listed`);
   const events = await page.evaluate(() => window.hostEvents.filter((e) => e.type === 'ctg-error').map((e) => e.id));
   assert.ok(events.includes('bad-catalogue-src') && events.includes('good'));
+  // Data set by the page before the widget's module ran is used, not the embedded plan.
+  const early = alertOf(page, 'early');
+  await early.waitFor();
+  assert.ok((await early.locator('li code').allTextContents()).includes('$.title'));
+  // …and setting it again afterwards reloads the element (the early value did not hide the accessor).
+  const valid = await readFile(join(ROOT, 'tests/fixtures/plans/valid/minimal.json'), 'utf8');
+  await page.evaluate((data) => {
+    document.getElementById('early').data = data;
+  }, valid);
+  await page.locator('#early h2#plan-title').waitFor();
   await context.close();
 });
 
