@@ -74,23 +74,19 @@ function stillWorks() {
   plan.free();
 }
 
-test('bad plans: CtgPlan.load throws the expected kind at the expected path', { skip: !built }, () => {
-  const all = cases('plans');
-  assert.ok(all.length >= 20);
-  for (const [file, text, expected] of all) {
-    expectError(`plans/${file}`, thrown(`plans/${file}`, () => ctg.CtgPlan.load(text)), expected);
-  }
-  stillWorks();
-});
-
-test('bad catalogues: CtgCatalogue.load throws the expected kind at the expected path', { skip: !built }, () => {
-  const all = cases('catalogues');
-  assert.ok(all.length >= 15);
-  for (const [file, text, expected] of all) {
-    expectError(`catalogues/${file}`, thrown(`catalogues/${file}`, () => ctg.CtgCatalogue.load(text)), expected);
-  }
-  stillWorks();
-});
+for (const [folder, className, least] of [
+  ['plans', 'CtgPlan', 20],
+  ['catalogues', 'CtgCatalogue', 15],
+]) {
+  test(`bad ${folder}: ${className}.load throws the expected kind at the expected path`, { skip: !built }, () => {
+    const all = cases(folder);
+    assert.ok(all.length >= least);
+    for (const [file, text, expected] of all) {
+      expectError(`${folder}/${file}`, thrown(`${folder}/${file}`, () => ctg[className].load(text)), expected);
+    }
+    stillWorks();
+  });
+}
 
 test('bad situations: evaluate, explain and nextQuestion on the toy catalogue throw the expected kind at the expected path', { skip: !built }, () => {
   const all = cases('situations');
