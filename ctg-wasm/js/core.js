@@ -12,17 +12,31 @@ export function core() {
   return loading;
 }
 
-/** The input of a widget: the `data` property, else the `src` attribute, else `null` (embedded data). */
+/** An error about the `src` file itself (not its content): `kind` is `fetch`, `network` or `not_json`. */
+function sourceError(kind, src, message, extra = {}) {
+  return Object.assign(new Error(message), { kind, path: src, errors: [{ kind, path: src, message }] }, extra);
+}
+
+/**
+ * The input of a widget: the `data` property, else the text of the `src` attribute's file, else
+ * `null` (embedded data). Throws an `Error` of kind `fetch` (HTTP error), `network` or
+ * `not_json` (an HTML page, e.g. a site's "not found" page served with status 200).
+ */
 export async function readInput(element) {
   if (element.data !== undefined && element.data !== null) return element.data;
   const src = element.getAttribute('src');
   if (!src) return null;
-  const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
-  if (!response.ok) {
-    const error = new Error(`${src} : HTTP ${response.status}`);
-    error.kind = 'fetch';
-    error.path = src;
-    throw error;
+  let response;
+  try {
+    response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+  } catch (cause) {
+    throw sourceError('network', src, `${src} : ${cause?.message ?? cause}`, { cause });
   }
-  return response.text();
+  if (!response.ok) throw sourceError('fetch', src, `${src} : HTTP ${response.status}`, { status: response.status });
+  const text = await response.text();
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (/html|xml/.test(contentType) || /^\s*</.test(text)) {
+    throw sourceError('not_json', src, `${src} : not JSON (${contentType || 'no content-type'})`, { contentType });
+  }
+  return text;
 }
