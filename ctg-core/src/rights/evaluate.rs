@@ -183,6 +183,8 @@ impl<'c> DatedCatalogue<'c> {
     }
 
     /// The status of every benefit (in catalogue order) into `out` — the allocation-free hot path.
+    /// For many households at once, [`DatedCatalogue::statuses_batch`] gives the same results
+    /// faster.
     pub fn statuses(&self, situation: &Situation, scratch: &mut Scratch, out: &mut [Status]) {
         let per_member = self.cat.member_derived_count as usize;
         if scratch.derived.len() != self.cat.derived.len()
