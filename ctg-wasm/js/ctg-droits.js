@@ -3,7 +3,7 @@
 // (probablement éligible / à vérifier / non éligible), each with its explanation, where to
 // go near you, the official link and the CTG objectives that serve it; a printable summary.
 // Answers never leave the page.
-import { core, readInput } from './core.js';
+import { civraisien, core, readInput } from './core.js';
 import { h, replace } from './dom.js';
 import { languageOf, texts, formatNumber } from './i18n.js';
 import { adoptStyles } from './styles.js';
@@ -108,12 +108,13 @@ export class CtgDroitsElement extends HTMLElement {
     const token = ++this.#loadToken;
     replace(this.#root, h('p', { role: 'status' }, this.#t.loading));
     try {
-      const [ctg, input] = await Promise.all([core(), readInput(this)]);
+      // The CTG objectives that each benefit serves come from the Civraisien plan.
+      const [ctg, input, plan] = await Promise.all([core(), readInput(this), this.#planHandle ? null : civraisien('plan')]);
       if (token !== this.#loadToken) return;
       this.#ctg = ctg;
-      this.#catalogue = input === null ? ctg.CtgCatalogue.civraisien() : ctg.CtgCatalogue.load(input);
+      this.#catalogue = ctg.CtgCatalogue.load(input);
       this.#json = this.#catalogue.data();
-      this.#planHandle ??= ctg.CtgPlan.civraisien();
+      this.#planHandle ??= ctg.CtgPlan.load(plan);
       this.#plan ??= this.#planHandle.data();
       this.#start();
       this.#render();

@@ -132,7 +132,7 @@ export class CtgPlanElement extends HTMLElement {
       const [ctg, input] = await Promise.all([core(), readInput(this)]);
       if (token !== this.#loadToken) return;
       this.#plan?.free();
-      this.#plan = input === null ? ctg.CtgPlan.civraisien() : ctg.CtgPlan.load(input);
+      this.#plan = ctg.CtgPlan.load(input);
       this.#json = this.#plan.data();
       this.#ctg = ctg;
       this.#labels = ctg.vocabularyLabels(this.#lang);
