@@ -28,7 +28,8 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
-# Node tools (binaryen's wasm-opt, playwright-core, axe-core) pinned by package-lock.json.
+# Node tools (binaryen's wasm-opt, playwright-core, axe-core, vite and typescript for the
+# packaging and type checks) pinned by package-lock.json.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   step "node and npm (apt)"
   apt-get update -qq

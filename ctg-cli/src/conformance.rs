@@ -512,10 +512,10 @@ impl ConformanceArgs {
         }
         let catalogue = match &self.catalogue {
             None => CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()),
-            Some(path) => match std::fs::read(path) {
+            Some(path) => match crate::input::read_file(path) {
                 Ok(bytes) => CompiledCatalogue::from_json(&bytes),
                 Err(e) => {
-                    writeln!(err, "{} : {e}", path.display())?;
+                    writeln!(err, "{e}")?;
                     return Ok(crate::EXIT_USAGE);
                 }
             },
@@ -529,10 +529,10 @@ impl ConformanceArgs {
                 return Ok(crate::EXIT_INVALID);
             }
         };
-        let bytes = match std::fs::read(&self.cases) {
+        let bytes = match crate::input::read_file(&self.cases) {
             Ok(b) => b,
             Err(e) => {
-                writeln!(err, "{} : {e}", self.cases.display())?;
+                writeln!(err, "{e}")?;
                 return Ok(crate::EXIT_USAGE);
             }
         };

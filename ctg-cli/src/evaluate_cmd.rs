@@ -542,7 +542,7 @@ pub fn import_measurements(
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
-    let csv_text = match std::fs::read(csv_path) {
+    let csv_text = match crate::input::read_file(csv_path) {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => t,
             Err(_) => {
@@ -554,8 +554,8 @@ pub fn import_measurements(
                 return Ok(EXIT_USAGE);
             }
         },
-        Err(error) => {
-            writeln!(err, "impossible de lire {} : {error}", csv_path.display())?;
+        Err(message) => {
+            writeln!(err, "{message}")?;
             return Ok(EXIT_USAGE);
         }
     };
@@ -760,21 +760,57 @@ pub fn import_measurements(
     Ok(EXIT_OK)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, after
-/// saving `backup` (the old contents) as `path.bak`.
+/// Writes `bytes` to `path` so that, whatever happens — an error, a full disk, the process
+/// killed, the machine stopped — `path` holds either its old contents or all of `bytes`: a
+/// temporary file in the same folder, flushed to disk, renamed over `path` (a rename is
+/// atomic within a file system). With `backup`, the old contents are first saved the same way
+/// as `path.bak`. The file keeps its permissions.
 fn write_atomically(path: &Path, bytes: &[u8], backup: Option<&[u8]>) -> io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "plan.json".to_owned());
+    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     if let Some(old) = backup {
-        std::fs::write(path.with_file_name(format!("{name}.bak")), old)?;
+        replace_file(
+            &path.with_file_name(format!("{name}.bak")),
+            old,
+            permissions.clone(),
+        )?;
     }
-    let temp = path.with_file_name(format!(".{name}.tmp-import"));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+    replace_file(path, bytes, permissions)
+}
+
+/// One atomic replacement: temporary file, `fsync`, rename, `fsync` of the folder. The
+/// temporary file is removed if anything fails before the rename.
+fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    // The rename itself reaches the disk with the folder (Unix); elsewhere, best effort.
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 pub mod conformance;
 pub mod evaluate_cmd;
+pub mod input;
 pub mod ordered_json;
 pub mod plan_cmd;
 pub mod plan_source;

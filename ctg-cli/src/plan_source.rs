@@ -52,12 +52,5 @@ impl PlanSource {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|error| {
-        let reason = match error.kind() {
-            std::io::ErrorKind::NotFound => "fichier introuvable".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "lecture non autorisée".to_owned(),
-            _ => error.to_string(),
-        };
-        format!("impossible de lire {} : {reason}", path.display())
-    })
+    crate::input::read_file(path)
 }

@@ -3,6 +3,7 @@
 //! row per household, streaming) and `conformance`.
 
 use crate::conformance::ConformanceArgs;
+use crate::input::{LineLimited, MAX_LINE_BYTES};
 use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -46,8 +47,7 @@ impl RightsCommand {
             RightsCommand::Conformance(args) => args.run(out, err),
             RightsCommand::Check(args) => args.run(out, err),
             RightsCommand::Ask(args) => {
-                let stdin = io::stdin();
-                let mut input = stdin.lock();
+                let mut input = io::BufReader::new(LineLimited::new(io::stdin(), MAX_LINE_BYTES));
                 args.run(&mut input, out, err)
             }
             RightsCommand::Batch(args) => args.run(out, err),
@@ -85,10 +85,10 @@ impl CatalogueArgs {
     fn load(&self, err: &mut dyn Write) -> io::Result<Result<CompiledCatalogue, i32>> {
         let compiled = match &self.catalogue {
             None => CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()),
-            Some(path) => match std::fs::read(path) {
+            Some(path) => match crate::input::read_file(path) {
                 Ok(bytes) => CompiledCatalogue::from_json(&bytes),
                 Err(e) => {
-                    writeln!(err, "{} : {e}", path.display())?;
+                    writeln!(err, "{e}")?;
                     return Ok(Err(EXIT_USAGE));
                 }
             },
@@ -151,10 +151,10 @@ impl CheckArgs {
             Ok(c) => c,
             Err(code) => return Ok(code),
         };
-        let bytes = match std::fs::read(&self.situation) {
+        let bytes = match crate::input::read_file(&self.situation) {
             Ok(b) => b,
             Err(e) => {
-                writeln!(err, "{} : {e}", self.situation.display())?;
+                writeln!(err, "{e}")?;
                 return Ok(EXIT_USAGE);
             }
         };
@@ -386,10 +386,10 @@ impl AskArgs {
         let situation = match &self.situation {
             None => Situation::empty(&catalogue),
             Some(path) => {
-                let bytes = match std::fs::read(path) {
+                let bytes = match crate::input::read_file(path) {
                     Ok(b) => b,
                     Err(e) => {
-                        writeln!(err, "{} : {e}", path.display())?;
+                        writeln!(err, "{e}")?;
                         return Ok(EXIT_USAGE);
                     }
                 };
@@ -432,9 +432,16 @@ impl AskArgs {
             write!(out, "> ")?;
             out.flush()?;
             line.clear();
-            if input.read_line(&mut line)? == 0 {
-                writeln!(out, "\n(fin de l'entrée)")?;
-                break;
+            match input.read_line(&mut line) {
+                Ok(0) => {
+                    writeln!(out, "\n(fin de l'entrée)")?;
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    writeln!(err, "entrée illisible : {e}")?;
+                    return Ok(EXIT_USAGE);
+                }
             }
             let text = line.trim();
             match text {
@@ -790,12 +797,18 @@ impl BatchArgs {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         let reader: Box<dyn BufRead> = if self.situations == Path::new("-") {
-            Box::new(io::BufReader::new(io::stdin()))
+            Box::new(io::BufReader::new(LineLimited::new(
+                io::stdin(),
+                MAX_LINE_BYTES,
+            )))
         } else {
             match std::fs::File::open(&self.situations) {
-                Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                Ok(f) => Box::new(io::BufReader::with_capacity(
+                    1 << 16,
+                    LineLimited::new(f, MAX_LINE_BYTES),
+                )),
                 Err(e) => {
-                    writeln!(err, "{} : {e}", self.situations.display())?;
+                    writeln!(err, "{e}")?;
                     return Ok(EXIT_USAGE);
                 }
             }
@@ -834,7 +847,7 @@ impl BatchArgs {
             let headers = match rdr.headers() {
                 Ok(h) => h.clone(),
                 Err(e) => {
-                    writeln!(err, "{} : {e}", self.situations.display())?;
+                    writeln!(err, "{e}")?;
                     return Ok(EXIT_USAGE);
                 }
             };
@@ -859,6 +872,11 @@ impl BatchArgs {
                         });
                         state.emit(&mut writer, count, situation, err)?;
                     }
+                    Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                        writer.finish()?;
+                        writeln!(err, "{} : {e}", self.situations.display())?;
+                        return Ok(EXIT_USAGE);
+                    }
                     Err(e) => {
                         count += 1;
                         state.emit(&mut writer, count, Err(e.to_string()), err)?;
@@ -870,7 +888,14 @@ impl BatchArgs {
             }
         } else {
             for line in reader.lines() {
-                let line = line?;
+                let line = match line {
+                    Ok(line) => line,
+                    Err(e) => {
+                        writer.finish()?;
+                        writeln!(err, "{} : {e}", self.situations.display())?;
+                        return Ok(EXIT_USAGE);
+                    }
+                };
                 if line.trim().is_empty() {
                     continue;
                 }

@@ -45,3 +45,74 @@ fn valid_plan_exits_0_and_invalid_input_exits_1_without_panic() {
 fn usage_error_exits_2() {
     assert_eq!(ctg(&["--nope"]).status.code(), Some(2));
 }
+
+/// A file over the 64 MiB limit is refused from its size, before it is read (the file is
+/// sparse: it takes no room on disk, and reading it whole would take 70 MB of memory).
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let path = temp_file("huge.json", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(70 * 1024 * 1024)
+        .unwrap();
+    let p = path.to_str().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["validate", p],
+        &["evaluate", p, "--at", "2021-12-31"],
+        &[
+            "import-measurements",
+            "examples/civraisien/plan.json",
+            "--csv",
+            p,
+        ],
+        &["rights", "check", "--catalogue", p, "--situation", p],
+        &["rights", "conformance", p],
+    ];
+    for args in commands {
+        let output = Command::new(env!("CARGO_BIN_EXE_ctg"))
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("73\u{202f}400\u{202f}320 octets"),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("docs/limits.md"), "{args:?}: {stderr}");
+    }
+    std::fs::remove_file(path).unwrap();
+}
+
+/// `ctg rights batch` reads households line by line and refuses a line over 1 MiB instead of
+/// buffering it: the rows before it are written, then exit 2.
+#[test]
+fn a_batch_line_over_the_limit_stops_the_batch_with_a_clear_error() {
+    let mut text = b"{\"answers\": {}}\n".to_vec();
+    text.extend(std::iter::repeat_n(b' ', 2 * 1024 * 1024));
+    text.extend(b"{\"answers\": {}}\n");
+    let path = temp_file("long-line.jsonl", &text);
+    let output = ctg(&[
+        "rights",
+        "batch",
+        "--situations",
+        path.to_str().unwrap(),
+        "--at",
+        "2025-09-01",
+        "--no-progress",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("la ligne 2 dépasse"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        2,
+        "header and the first household: {stdout}"
+    );
+    std::fs::remove_file(path).unwrap();
+}

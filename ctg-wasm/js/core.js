@@ -13,6 +13,11 @@ export function core() {
   return loading;
 }
 
+/** An error about the `src` file itself (not its content): `kind` is `fetch`, `network` or `not_json`. */
+function sourceError(kind, src, message, extra = {}) {
+  return Object.assign(new Error(message), { kind, path: src, errors: [{ kind, path: src, message }] }, extra);
+}
+
 /**
  * The widget's default data, the Civraisien en Poitou plan (`kind` `'plan'`) or rights catalogue
  * (`'droits'`), as JSON text: `data/civraisien-<kind>.json`, one of the widget's own files next to
@@ -22,9 +27,13 @@ export function core() {
 const defaults = new Map();
 export function civraisien(kind) {
   if (!defaults.has(kind)) {
-    const url = new URL(`./data/civraisien-${kind}.json`, import.meta.url);
+    // Literal URLs, so that bundlers (Vite) copy both files.
+    const url =
+      kind === 'droits'
+        ? new URL('./data/civraisien-droits.json', import.meta.url)
+        : new URL('./data/civraisien-plan.json', import.meta.url);
     const loading = fetch(url).then((response) => {
-      if (!response.ok) throw Object.assign(new Error(`${url} : HTTP ${response.status}`), { kind: 'fetch', path: url.href });
+      if (!response.ok) throw sourceError('fetch', url.href, `${url} : HTTP ${response.status}`, { status: response.status });
       return response.text();
     });
     loading.catch(() => defaults.delete(kind));
@@ -34,19 +43,25 @@ export function civraisien(kind) {
 }
 
 /**
- * The input of a widget: the `data` property, else the text of the `src` attribute, else the
- * widget's default Civraisien data (`civraisien('droits')` for `<ctg-droits>`, the plan otherwise).
+ * The input of a widget: the `data` property, else the text of the `src` attribute's file, else
+ * the widget's default data (`civraisien('droits')` for `<ctg-droits>`, the plan otherwise). Throws an `Error` of kind `fetch` (HTTP error), `network` or
+ * `not_json` (an HTML page, e.g. a site's "not found" page served with status 200).
  */
 export async function readInput(element) {
   if (element.data !== undefined && element.data !== null) return element.data;
   const src = element.getAttribute('src');
   if (!src) return civraisien(element.localName === 'ctg-droits' ? 'droits' : 'plan');
-  const response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
-  if (!response.ok) {
-    const error = new Error(`${src} : HTTP ${response.status}`);
-    error.kind = 'fetch';
-    error.path = src;
-    throw error;
+  let response;
+  try {
+    response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+  } catch (cause) {
+    throw sourceError('network', src, `${src} : ${cause?.message ?? cause}`, { cause });
   }
-  return response.text();
+  if (!response.ok) throw sourceError('fetch', src, `${src} : HTTP ${response.status}`, { status: response.status });
+  const text = await response.text();
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (/html|xml/.test(contentType) || /^\s*</.test(text)) {
+    throw sourceError('not_json', src, `${src} : not JSON (${contentType || 'no content-type'})`, { contentType });
+  }
+  return text;
 }

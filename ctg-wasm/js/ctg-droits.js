@@ -3,10 +3,10 @@
 // (probablement éligible / à vérifier / non éligible), each with its explanation, where to
 // go near you, the official link and the CTG objectives that serve it; a printable summary.
 // Answers never leave the page.
-import { civraisien, core, readInput } from './core.js';
+import { CtgElement, today } from './element.js';
+import { civraisien } from './core.js';
 import { h, replace } from './dom.js';
-import { languageOf, texts, formatNumber } from './i18n.js';
-import { adoptStyles } from './styles.js';
+import { formatNumber } from './i18n.js';
 
 const GROUPS = [
   ['eligible', ['eligible']],
@@ -14,21 +14,13 @@ const GROUPS = [
   ['notEligible', ['non_eligible', 'non_applicable']],
 ];
 
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const sameRef = (a, b) => a && b && a.question === b.question && (a.member ?? null) === (b.member ?? null);
 
-export class CtgDroitsElement extends HTMLElement {
+export class CtgDroitsElement extends CtgElement {
   static get observedAttributes() {
     return ['src', 'lang', 'commune', 'date'];
   }
 
-  #root;
-  #data = undefined;
   #ctg = null;
   #catalogue = null; // CtgCatalogue (wasm)
   #json = null; // the catalogue as a plain object
@@ -39,24 +31,10 @@ export class CtgDroitsElement extends HTMLElement {
   #editing = false; // whether the question shown is an answer being changed
   #error = null;
   #phase = 'questions';
-  #loadToken = 0;
-  #connected = false;
   #focus = null;
 
   constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this.#root, 'droits');
-  }
-
-  /** The catalogue as a plain object (or JSON text) given by the host page; takes precedence over `src`. */
-  get data() {
-    return this.#data;
-  }
-
-  set data(value) {
-    this.#data = value;
-    if (this.#connected) this.#load();
+    super('droits');
   }
 
   /** The current results (one per benefit, in catalogue order), or `null` before loading. */
@@ -71,73 +49,45 @@ export class CtgDroitsElement extends HTMLElement {
 
   /** Starts again from no answer. */
   restart() {
+    if (!this.#catalogue) return;
     this.#start();
     this.#focus = 'question';
     this.#render();
   }
 
-  connectedCallback() {
-    this.#connected = true;
-    this.#load();
-  }
-
-  disconnectedCallback() {
-    this.#connected = false;
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.#connected || oldValue === newValue) return;
-    if (name === 'src') this.#load();
-    else if (name === 'lang') this.#render();
+  _attributeChanged(name) {
+    if (name === 'lang') this.#render();
     else if (this.#catalogue) this.restart();
-  }
-
-  get #t() {
-    return texts(languageOf(this));
-  }
-
-  get #lang() {
-    return languageOf(this);
   }
 
   get #date() {
     return this.getAttribute('date') || today();
   }
 
-  async #load() {
-    const token = ++this.#loadToken;
-    replace(this.#root, h('p', { role: 'status' }, this.#t.loading));
-    try {
-      // The CTG objectives that each benefit serves come from the Civraisien plan.
-      const [ctg, input, plan] = await Promise.all([core(), readInput(this), this.#planHandle ? null : civraisien('plan')]);
-      if (token !== this.#loadToken) return;
-      this.#ctg = ctg;
-      this.#catalogue = ctg.CtgCatalogue.load(input);
-      this.#json = this.#catalogue.data();
-      this.#planHandle ??= ctg.CtgPlan.load(plan);
-      this.#plan ??= this.#planHandle.data();
-      this.#start();
-      this.#render();
-      this.dispatchEvent(new CustomEvent('ctg-ready', { detail: { catalogue: this.#json }, bubbles: true, composed: true }));
-    } catch (error) {
-      if (token !== this.#loadToken) return;
-      this.#showError(error);
-    }
+  /** The Civraisien plan, whose objectives each benefit names (fetched once). */
+  _extra() {
+    return this.#planHandle ? null : civraisien('plan');
   }
 
-  #showError(error) {
-    const t = this.#t;
-    const errors = Array.isArray(error?.errors) && error.errors.length ? error.errors : [error];
-    replace(
-      this.#root,
-      h(
-        'div',
-        { class: 'alert', role: 'alert' },
-        h('strong', {}, t.errorTitle),
-        h('ul', {}, errors.map((e) => h('li', {}, e?.path ? [h('code', {}, e.path), ' : '] : null, String(e?.message ?? e)))),
-      ),
-    );
-    this.dispatchEvent(new CustomEvent('ctg-error', { detail: { error }, bubbles: true, composed: true }));
+  _loaded(ctg, input, plan) {
+    this._reset();
+    this.#ctg = ctg;
+    this.#catalogue = ctg.CtgCatalogue.load(input);
+    this.#json = this.#catalogue.data();
+    this.#planHandle ??= ctg.CtgPlan.load(plan);
+    this.#plan ??= this.#planHandle.data();
+    this.#start();
+    this.#render();
+    return { catalogue: this.#json };
+  }
+
+  _reset() {
+    this.#session?.free();
+    this.#session = null;
+    this.#catalogue?.free();
+    this.#catalogue = null;
+    this.#json = null;
+    this.#current = null;
   }
 
   /** A new questionnaire; the `commune` attribute answers the commune question. */
@@ -188,14 +138,12 @@ export class CtgDroitsElement extends HTMLElement {
       this.#render();
       return;
     }
-    this.dispatchEvent(
-      new CustomEvent('ctg-answer', { detail: { question: question.ref, value }, bubbles: true, composed: true }),
-    );
+    this._emit('ctg-answer', { question: question.ref, value });
     this.#advance();
   }
 
   #readValue(form, question) {
-    const t = this.#t;
+    const t = this._t;
     const data = new FormData(form);
     const raw = data.get('answer');
     if (raw === null || raw === '') throw t.required;
@@ -262,25 +210,19 @@ export class CtgDroitsElement extends HTMLElement {
     this.#phase = 'results';
     this.#focus = 'results';
     this.#render();
-    this.dispatchEvent(
-      new CustomEvent('ctg-result', {
-        detail: { results: this.#session.results(), situation: this.#session.situation() },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this._emit('ctg-result', { results: this.#session.results(), situation: this.#session.situation() });
   }
 
   // ——— rendering ———
 
   #render() {
     if (!this.#session) return;
-    const t = this.#t;
+    const t = this._t;
     replace(
-      this.#root,
+      this.shadowRoot,
       h(
         'section',
-        { 'aria-labelledby': 'droits-title', lang: this.#lang },
+        { 'aria-labelledby': 'droits-title', lang: this._lang },
         h('h2', { id: 'droits-title' }, this.#json.title),
         h('p', { class: 'note', id: 'privacy' }, t.privacy),
         this.#renderProgress(),
@@ -291,20 +233,20 @@ export class CtgDroitsElement extends HTMLElement {
     );
     const focus = this.#focus;
     this.#focus = null;
-    if (focus === 'question') this.#root.querySelector('form.question input, form.question select')?.focus();
-    else if (focus === 'input') this.#root.querySelector('[aria-invalid="true"]')?.focus();
-    else if (focus === 'results') this.#root.querySelector('#results-title')?.focus();
+    if (focus === 'question') this.shadowRoot.querySelector('form.question input, form.question select')?.focus();
+    else if (focus === 'input') this.shadowRoot.querySelector('[aria-invalid="true"]')?.focus();
+    else if (focus === 'results') this.shadowRoot.querySelector('#results-title')?.focus();
   }
 
   #renderProgress() {
-    const t = this.#t;
+    const t = this._t;
     const answered = this.#session.asked().length;
     return h('p', { class: 'progress', role: 'status', id: 'progress' }, t.answered(answered));
   }
 
   #label(question) {
     const q = question.question;
-    if (this.#lang === 'en') {
+    if (this._lang === 'en') {
       if (q?.label_en) return q.label_en;
       const builtin = { nombre_adultes: 'How many adults live in the household?', nombre_enfants: 'How many children live in the household?', age: 'How old is this person (or date of birth YYYY-MM-DD)?' }[question.ref.question];
       if (builtin) return question.ref.member === undefined || question.ref.member === null ? builtin : `${question.text.match(/^\[[^\]]*\] /)?.[0] ?? ''}${builtin}`;
@@ -313,10 +255,10 @@ export class CtgDroitsElement extends HTMLElement {
   }
 
   #renderQuestion() {
-    const t = this.#t;
+    const t = this._t;
     const question = this.#current;
     const q = question.question;
-    const help = this.#lang === 'en' ? (q?.help_en ?? q?.help) : q?.help;
+    const help = this._lang === 'en' ? (q?.help_en ?? q?.help) : q?.help;
     const describedBy = [help ? 'question-help' : null, this.#error ? 'question-error' : null].filter(Boolean).join(' ') || null;
     const invalid = this.#error ? 'true' : null;
     const current = this.#currentValue(question.ref);
@@ -347,7 +289,7 @@ export class CtgDroitsElement extends HTMLElement {
         ['false', t.no],
       ]);
     } else if (question.type === 'choix') {
-      control = radios((q?.options ?? []).map((o) => [o.code, this.#lang === 'en' ? (o.label_en ?? o.label) : o.label]));
+      control = radios((q?.options ?? []).map((o) => [o.code, this._lang === 'en' ? (o.label_en ?? o.label) : o.label]));
     } else if (question.type === 'commune') {
       const communes = this.#plan?.territory?.communes ?? [];
       control = h(
@@ -422,24 +364,24 @@ export class CtgDroitsElement extends HTMLElement {
   }
 
   #formatAnswer(answer) {
-    const t = this.#t;
+    const t = this._t;
     const value = this.#currentValue(answer.ref);
     if (value === undefined || value === null) return '—';
     if (value === true) return t.yes;
     if (value === false) return t.no;
     if (answer.type === 'choix') {
       const option = (this.#questionOf(answer.ref)?.options ?? []).find((o) => o.code === value);
-      if (option) return this.#lang === 'en' ? (option.label_en ?? option.label) : option.label;
+      if (option) return this._lang === 'en' ? (option.label_en ?? option.label) : option.label;
     }
     if (answer.type === 'commune') {
       return (this.#plan?.territory?.communes ?? []).find((c) => c.insee === value)?.name ?? String(value);
     }
-    if (typeof value === 'number') return formatNumber(value, this.#lang, 2);
+    if (typeof value === 'number') return formatNumber(value, this._lang, 2);
     return String(value);
   }
 
   #renderAnswers() {
-    const t = this.#t;
+    const t = this._t;
     const answers = this.#session.asked();
     if (!answers.length) return null;
     return h(
@@ -472,7 +414,7 @@ export class CtgDroitsElement extends HTMLElement {
   }
 
   #renderResults() {
-    const t = this.#t;
+    const t = this._t;
     const results = this.#session.results();
     const explanations = new Map(this.#session.explanations().map((e) => [e.benefit, e]));
     const benefits = new Map((this.#json.benefits ?? []).map((b) => [b.id, b]));
@@ -502,7 +444,7 @@ export class CtgDroitsElement extends HTMLElement {
   }
 
   #renderResult(result, benefit, explanation) {
-    const t = this.#t;
+    const t = this._t;
     if (!benefit) return null;
     const commune = this.#commune();
     const places = (this.#json.places ?? []).filter(

@@ -2,19 +2,12 @@
 // progress and status at a date, filters, accent-insensitive search, a detail panel, the
 // territorial diagnostic, and deep links in the URL hash. All computing is done by ctg-core
 // (through the WebAssembly bindings); this file only shows results.
-import { core, readInput } from './core.js';
+import { CtgElement, today } from './element.js';
 import { h, svg, replace, domId } from './dom.js';
-import { languageOf, texts, formatNumber, formatDate } from './i18n.js';
-import { adoptStyles } from './styles.js';
+import { formatNumber, formatDate } from './i18n.js';
 
 const FILTER_KEYS = ['axis', 'theme', 'public', 'partner', 'place', 'status'];
 const HASH_KEYS = ['node', 'q', 'date', ...FILTER_KEYS];
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Every node of the tree with its kind, parent and children, in document order. */
 function indexPlan(data) {
@@ -42,13 +35,11 @@ function evaluationById(evaluation) {
   return map;
 }
 
-export class CtgPlanElement extends HTMLElement {
+export class CtgPlanElement extends CtgElement {
   static get observedAttributes() {
     return ['src', 'lang', 'date'];
   }
 
-  #root;
-  #data = undefined;
   #plan = null; // CtgPlan (wasm)
   #json = null; // the plan as a plain object
   #nodes = new Map();
@@ -58,24 +49,10 @@ export class CtgPlanElement extends HTMLElement {
   #state = { node: null, q: '', date: null, axis: '', theme: '', public: '', partner: '', place: '', status: '' };
   #expanded = new Set();
   #visible = null; // Set of visible node ids, or null (everything)
-  #loadToken = 0;
-  #connected = false;
   #onHash = () => this.#readHash(true);
 
   constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this.#root, 'plan');
-  }
-
-  /** The plan as a plain object (or JSON text) given by the host page; takes precedence over `src`. */
-  get data() {
-    return this.#data;
-  }
-
-  set data(value) {
-    this.#data = value;
-    if (this.#connected) this.#load();
+    super('plan');
   }
 
   /** The validated plan, as a plain object, once loaded. */
@@ -94,80 +71,49 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#connected = true;
     if (!this.hasAttribute('no-hash')) window.addEventListener('hashchange', this.#onHash);
-    this.#load();
+    super.connectedCallback();
   }
 
   disconnectedCallback() {
-    this.#connected = false;
+    super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHash);
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.#connected || oldValue === newValue) return;
-    if (name === 'src') this.#load();
-    else if (name === 'date') {
+  _attributeChanged(name) {
+    if (name === 'date') {
       this.#state.date = this.#defaultDate();
       this.#evaluate();
       this.#render();
     } else {
-      if (this.#ctg) this.#labels = this.#ctg.vocabularyLabels(this.#lang);
+      if (this.#ctg) this.#labels = this.#ctg.vocabularyLabels(this._lang);
       this.#render();
     }
   }
 
-  get #t() {
-    return texts(languageOf(this));
+  _loaded(ctg, input) {
+    this.#plan?.free();
+    this.#plan = null;
+    this.#plan = ctg.CtgPlan.load(input);
+    this.#json = this.#plan.data();
+    this.#ctg = ctg;
+    this.#labels = ctg.vocabularyLabels(this._lang);
+    this.#nodes = indexPlan(this.#json);
+    this.#state.date = this.#defaultDate();
+    this.#readHash(false);
+    this.#evaluate();
+    this.#applyQuery();
+    this.#render();
+    return { plan: this.#json };
   }
 
-  get #lang() {
-    return languageOf(this);
-  }
-
-  async #load() {
-    const token = ++this.#loadToken;
-    replace(this.#root, h('p', { role: 'status' }, this.#t.loading));
-    try {
-      const [ctg, input] = await Promise.all([core(), readInput(this)]);
-      if (token !== this.#loadToken) return;
-      this.#plan?.free();
-      this.#plan = ctg.CtgPlan.load(input);
-      this.#json = this.#plan.data();
-      this.#ctg = ctg;
-      this.#labels = ctg.vocabularyLabels(this.#lang);
-      this.#nodes = indexPlan(this.#json);
-      this.#state.date = this.#defaultDate();
-      this.#readHash(false);
-      this.#evaluate();
-      this.#applyQuery();
-      this.#render();
-      this.dispatchEvent(new CustomEvent('ctg-ready', { detail: { plan: this.#json }, bubbles: true, composed: true }));
-    } catch (error) {
-      if (token !== this.#loadToken) return;
-      this.#showError(error);
-    }
-  }
-
-  #showError(error) {
-    const t = this.#t;
-    const errors = Array.isArray(error?.errors) && error.errors.length ? error.errors : [error];
-    replace(
-      this.#root,
-      h(
-        'div',
-        { class: 'alert', role: 'alert' },
-        h('strong', {}, t.errorTitle),
-        h(
-          'ul',
-          {},
-          errors.map((e) =>
-            h('li', {}, e?.path ? [h('code', {}, e.path), ' : '] : null, String(e?.message ?? e)),
-          ),
-        ),
-      ),
-    );
-    this.dispatchEvent(new CustomEvent('ctg-error', { detail: { error }, bubbles: true, composed: true }));
+  _reset() {
+    this.#plan?.free();
+    this.#plan = null;
+    this.#json = null;
+    this.#nodes = new Map();
+    this.#evaluation = new Map();
+    this.#visible = null;
   }
 
   #evaluate() {
@@ -296,17 +242,11 @@ export class CtgPlanElement extends HTMLElement {
     this.#render();
     if (focus) this.#focusPanel();
     const entry = this.#nodes.get(id);
-    this.dispatchEvent(
-      new CustomEvent('ctg-select', {
-        detail: { id, kind: entry.kind, node: entry.node, evaluation: this.#evaluation.get(id) ?? null },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this._emit('ctg-select', { id, kind: entry.kind, node: entry.node, evaluation: this.#evaluation.get(id) ?? null });
   }
 
   #focusPanel() {
-    this.#root.querySelector('#detail-heading')?.focus();
+    this.shadowRoot.querySelector('#detail-heading')?.focus();
   }
 
   #update(key, value) {
@@ -321,21 +261,21 @@ export class CtgPlanElement extends HTMLElement {
 
   #render() {
     if (!this.#json) return;
-    const focusKey = this.#root.activeElement?.dataset?.key;
-    const t = this.#t;
+    const focusKey = this.shadowRoot.activeElement?.dataset?.key;
+    const t = this._t;
     const plan = this.#json;
-    const signature = plan.signature?.date ? `${t.signedOn} ${formatDate(plan.signature.date, this.#lang)}` : null;
+    const signature = plan.signature?.date ? `${t.signedOn} ${formatDate(plan.signature.date, this._lang)}` : null;
     replace(
-      this.#root,
+      this.shadowRoot,
       h(
         'section',
-        { 'aria-labelledby': 'plan-title', lang: this.#lang === 'en' ? 'en' : 'fr' },
+        { 'aria-labelledby': 'plan-title', lang: this._lang === 'en' ? 'en' : 'fr' },
         h('h2', { id: 'plan-title' }, plan.title),
         h(
           'p',
           { class: 'muted' },
           plan.territory?.epci?.name ?? '',
-          plan.period ? ` — ${formatDate(plan.period.start, this.#lang)} → ${formatDate(plan.period.end, this.#lang)}` : '',
+          plan.period ? ` — ${formatDate(plan.period.start, this._lang)} → ${formatDate(plan.period.end, this._lang)}` : '',
           signature ? ` — ${signature}` : '',
         ),
         this.#renderControls(),
@@ -354,11 +294,11 @@ export class CtgPlanElement extends HTMLElement {
         this.#renderDiagnostic(),
       ),
     );
-    if (focusKey) this.#root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+    if (focusKey) this.shadowRoot.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
   #renderControls() {
-    const t = this.#t;
+    const t = this._t;
     const s = this.#state;
     const labels = this.#labels;
     const plan = this.#json;
@@ -440,11 +380,11 @@ export class CtgPlanElement extends HTMLElement {
     this.#applyQuery();
     this.#writeHash();
     this.#render();
-    this.#root.querySelector('#search')?.focus();
+    this.shadowRoot.querySelector('#search')?.focus();
   }
 
   #renderCount() {
-    const t = this.#t;
+    const t = this._t;
     let text = '';
     if (this.#visible) {
       let n = 0;
@@ -466,12 +406,12 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   #kindLabel(kind) {
-    const t = this.#t;
+    const t = this._t;
     return { axis: t.kindAxis, strategic: t.kindStrategic, specific: t.kindSpecific, action: t.kindAction }[kind];
   }
 
   #renderNode(id) {
-    const t = this.#t;
+    const t = this._t;
     const entry = this.#nodes.get(id);
     const { node, kind } = entry;
     const children = entry.children.filter((child) => this.#isVisible(child));
@@ -534,14 +474,14 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   #renderProgress(id) {
-    const t = this.#t;
+    const t = this._t;
     const result = this.#evaluation.get(id);
     const progress = result?.progress;
     if (typeof progress !== 'number') return null;
     const expected = result?.expected ?? result?.expected_progress;
     const pct = Math.max(0, Math.min(1, progress)) * 100;
-    const label = `${t.progress} ${formatNumber(pct, this.#lang, 0)} %${
-      typeof expected === 'number' ? ` (${t.expected} ${formatNumber(expected * 100, this.#lang, 0)} %)` : ''
+    const label = `${t.progress} ${formatNumber(pct, this._lang, 0)} %${
+      typeof expected === 'number' ? ` (${t.expected} ${formatNumber(expected * 100, this._lang, 0)} %)` : ''
     }`;
     return h(
       'span',
@@ -558,7 +498,7 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   #renderPanel() {
-    const t = this.#t;
+    const t = this._t;
     const id = this.#state.node;
     const entry = id ? this.#nodes.get(id) : null;
     if (!entry) return h('div', {});
@@ -575,8 +515,8 @@ export class CtgPlanElement extends HTMLElement {
     fact(t.description, node.description);
     fact(t.theme, labels('theme', node.themes));
     fact(t.public, labels('public', node.publics));
-    fact(t.due, node.due ? (node.due.text ? `${node.due.text} (${formatDate(node.due.date, this.#lang)})` : formatDate(node.due.date, this.#lang)) : null);
-    if (node.start || node.end) fact(t.period, `${formatDate(node.start, this.#lang)} → ${formatDate(node.end, this.#lang)}`);
+    fact(t.due, node.due ? (node.due.text ? `${node.due.text} (${formatDate(node.due.date, this._lang)})` : formatDate(node.due.date, this._lang)) : null);
+    if (node.start || node.end) fact(t.period, `${formatDate(node.start, this._lang)} → ${formatDate(node.end, this._lang)}`);
     if (kind === 'action') {
       fact(t.actionStatus, this.#labels.action_status?.[node.status ?? 'prevue'] ?? node.status);
       fact(t.communes, node.communes?.length ? node.communes.map(communeName).join(', ') : t.wholeTerritory);
@@ -604,7 +544,7 @@ export class CtgPlanElement extends HTMLElement {
             h(
               'ul',
               { class: 'plain' },
-              node.milestones.map((m) => h('li', {}, `${formatDate(m.date, this.#lang)} — ${m.title} (${m.done ? t.done : t.notDone})`)),
+              node.milestones.map((m) => h('li', {}, `${formatDate(m.date, this._lang)} — ${m.title} (${m.done ? t.done : t.notDone})`)),
             ),
           ]
         : null,
@@ -626,12 +566,12 @@ export class CtgPlanElement extends HTMLElement {
     this.#state.node = null;
     this.#writeHash();
     this.#render();
-    if (id) this.#root.querySelector(`[data-key="${CSS.escape(`details-${id}`)}"]`)?.focus();
+    if (id) this.shadowRoot.querySelector(`[data-key="${CSS.escape(`details-${id}`)}"]`)?.focus();
   }
 
   #renderIndicator(indicator) {
-    const t = this.#t;
-    const lang = this.#lang;
+    const t = this._t;
+    const lang = this._lang;
     const result = this.#evaluation.get(indicator.id);
     // The series up to the evaluation date, as ctg-core computed it (running totals if cumulative).
     const series = result?.series ?? [];
@@ -668,7 +608,7 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   #sparkline(indicator, measurements) {
-    const t = this.#t;
+    const t = this._t;
     const width = 160;
     const height = 40;
     const pad = 4;
@@ -682,8 +622,8 @@ export class CtgPlanElement extends HTMLElement {
     const x = (i) => (values.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (values.length - 1));
     const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const summary = `${t.sparkline(indicator.label)} : ${measurements
-      .map((m) => `${formatDate(m.date, this.#lang)} ${formatNumber(m.value, this.#lang)}`)
-      .join(', ')}${typeof target === 'number' ? ` ; ${t.target} ${formatNumber(target, this.#lang)}` : ''}`;
+      .map((m) => `${formatDate(m.date, this._lang)} ${formatNumber(m.value, this._lang)}`)
+      .join(', ')}${typeof target === 'number' ? ` ; ${t.target} ${formatNumber(target, this._lang)}` : ''}`;
     return svg(
       'svg',
       { class: 'sparkline', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': summary, preserveAspectRatio: 'none' },
@@ -697,8 +637,8 @@ export class CtgPlanElement extends HTMLElement {
   }
 
   #renderDiagnostic() {
-    const t = this.#t;
-    const lang = this.#lang;
+    const t = this._t;
+    const lang = this._lang;
     const diagnostic = this.#json.diagnostic ?? {};
     const indicators = diagnostic.indicators ?? [];
     const findings = diagnostic.findings ?? [];

@@ -728,10 +728,10 @@ export type RightsRule = boolean | number | string | {
   any: Array<RightsRule>;
   label?: string;
 } | {
-  +: Array<RightsRule>;
+  "+": Array<RightsRule>;
   label?: string;
 } | {
-  *: Array<RightsRule>;
+  "*": Array<RightsRule>;
   label?: string;
 } | {
   label?: string;
@@ -740,28 +740,28 @@ export type RightsRule = boolean | number | string | {
   label?: string;
   max: Array<RightsRule>;
 } | {
-  <: Array<RightsRule>;
+  "<": Array<RightsRule>;
   label?: string;
 } | {
-  <=: Array<RightsRule>;
+  "<=": Array<RightsRule>;
   label?: string;
 } | {
-  >: Array<RightsRule>;
+  ">": Array<RightsRule>;
   label?: string;
 } | {
-  >=: Array<RightsRule>;
+  ">=": Array<RightsRule>;
   label?: string;
 } | {
-  ==: Array<RightsRule>;
+  "==": Array<RightsRule>;
   label?: string;
 } | {
-  !=: Array<RightsRule>;
+  "!=": Array<RightsRule>;
   label?: string;
 } | {
-  -: Array<RightsRule>;
+  "-": Array<RightsRule>;
   label?: string;
 } | {
-  /: Array<RightsRule>;
+  "/": Array<RightsRule>;
   label?: string;
 } | {
   between: Array<RightsRule>;

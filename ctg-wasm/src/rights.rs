@@ -6,7 +6,7 @@ use crate::read;
 use chrono::NaiveDate;
 use ctg_core::rights::{
     render_explanation, CompiledCatalogue, Explanation, QuestionRef, Session, SessionState,
-    Situation, SituationInput,
+    Situation,
 };
 use ctg_core::validation::ValidationErrors;
 use serde::Serialize;
@@ -95,9 +95,11 @@ impl CtgCatalogue {
 }
 
 impl CtgCatalogue {
+    /// Reads a situation exactly as the Rust API and the CLI do ([`Situation::from_json`]:
+    /// a JSON object, checked against the catalogue), from JSON text or a plain object.
     fn situation(&self, input: &JsValue) -> Result<Situation, JsValue> {
-        let input: SituationInput = read(input, "situation")?;
-        Situation::from_input(&self.catalogue, &input).map_err(into_error)
+        let text = argument_text(input, "situation")?;
+        Situation::from_json(&self.catalogue, text.as_bytes()).map_err(into_error)
     }
 }
 

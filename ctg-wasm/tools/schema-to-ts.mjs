@@ -50,7 +50,9 @@ function convert(schemaPath, rootName, prefix) {
     const required = new Set(s.required ?? []);
     const lines = Object.entries(s.properties ?? {}).map(([key, value]) => {
       const doc = value.description ? `${indent}  /** ${value.description.replace(/\*\//g, '* /').replace(/\n/g, ' ')} */\n` : '';
-      return `${doc}${indent}  ${key}${required.has(key) ? '' : '?'}: ${type(value)};`;
+      // Operator keys of the rule language (`+`, `<=`, `==`…) are quoted: not identifiers.
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+      return `${doc}${indent}  ${name}${required.has(key) ? '' : '?'}: ${type(value)};`;
     });
     return `{\n${lines.join('\n')}\n${indent}}`;
   };

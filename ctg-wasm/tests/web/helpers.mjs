@@ -24,9 +24,9 @@ export function browserAvailable() {
   return ok;
 }
 
-/** Starts the server and the browser; returns helpers and a `close()`. */
-export async function start() {
-  const { server, url } = await serve({ root: WEB, port: 0 });
+/** Starts the server (on `root`, default target/web) and the browser; returns helpers and a `close()`. */
+export async function start({ root = WEB } = {}) {
+  const { server, url } = await serve({ root, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -42,7 +42,10 @@ export async function start() {
   await mkdir(ARTIFACTS, { recursive: true });
   const origin = new URL(url).origin;
 
-  /** A new page in a fresh context; every request is recorded, foreign ones are blocked. */
+  /**
+   * A new page in a fresh context; every request is recorded, foreign ones are blocked.
+   * `options.setup(page)` runs before the page loads (routes, init scripts).
+   */
   async function open(path = '', options = {}) {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
     const requests = [];
@@ -60,6 +63,7 @@ export async function start() {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    await options.setup?.(page);
     await page.goto(new URL(path, url).href);
     return { page, context, requests, errors };
   }
