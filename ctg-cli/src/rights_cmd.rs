@@ -738,14 +738,29 @@ impl<'a> RowWriter<'a> {
     }
 }
 
+/// Households read before they are evaluated together (`DatedCatalogue::statuses_batch`).
+const BATCH_CHUNK: usize = 1024;
+
+/// A row waiting for its chunk to be evaluated.
+enum Pending {
+    /// A valid household (its situation is in `BatchState::situations`), by id.
+    Household(String),
+    /// An invalid row: its number and the message.
+    Invalid(usize, String),
+}
+
 struct BatchState<'d, 'c> {
     dated: &'d DatedCatalogue<'c>,
-    scratch: ctg_core::rights::Scratch,
+    scratch: ctg_core::rights::BatchScratch,
+    situations: Vec<Situation>,
+    pending: Vec<Pending>,
     statuses: Vec<Status>,
+    benefits: usize,
     errors: usize,
 }
 
 impl BatchState<'_, '_> {
+    /// Queues one row; the rows are evaluated and written, in order, by chunks.
     fn emit(
         &mut self,
         writer: &mut RowWriter<'_>,
@@ -755,21 +770,48 @@ impl BatchState<'_, '_> {
     ) -> io::Result<()> {
         match situation {
             Ok(s) => {
-                self.dated
-                    .statuses(&s, &mut self.scratch, &mut self.statuses);
-                let codes: Vec<&str> = self.statuses.iter().map(|s| s.code()).collect();
                 let id = s
                     .id()
                     .map_or_else(|| fallback_id.to_string(), str::to_owned);
-                writer.row(&id, &codes)
+                self.situations.push(s);
+                self.pending.push(Pending::Household(id));
             }
-            Err(message) => {
-                self.errors += 1;
-                writeln!(err, "ligne {fallback_id} : {message}")?;
-                let codes = vec!["erreur"; self.statuses.len()];
-                writer.row(&fallback_id.to_string(), &codes)
+            Err(message) => self.pending.push(Pending::Invalid(fallback_id, message)),
+        }
+        if self.pending.len() >= BATCH_CHUNK {
+            self.flush(writer, err)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluates the queued households together and writes every queued row.
+    fn flush(&mut self, writer: &mut RowWriter<'_>, err: &mut dyn Write) -> io::Result<()> {
+        let n = self.benefits;
+        self.statuses
+            .resize(self.situations.len() * n, Status::Undetermined);
+        self.dated
+            .statuses_batch(&self.situations, &mut self.scratch, &mut self.statuses);
+        let mut household = 0;
+        let failed = vec!["erreur"; n];
+        for row in self.pending.drain(..) {
+            match row {
+                Pending::Household(id) => {
+                    let codes: Vec<&str> = self.statuses[household * n..(household + 1) * n]
+                        .iter()
+                        .map(|s| s.code())
+                        .collect();
+                    household += 1;
+                    writer.row(&id, &codes)?;
+                }
+                Pending::Invalid(line, message) => {
+                    self.errors += 1;
+                    writeln!(err, "ligne {line} : {message}")?;
+                    writer.row(&line.to_string(), &failed)?;
+                }
             }
         }
+        self.situations.clear();
+        Ok(())
     }
 }
 
@@ -835,8 +877,11 @@ impl BatchArgs {
         let mut writer = RowWriter::new(self.format, &mut buffered, benefit_ids)?;
         let mut state = BatchState {
             dated: &dated,
-            scratch: dated.scratch(),
-            statuses: vec![Status::Undetermined; catalogue.catalogue().benefits.len()],
+            scratch: dated.batch_scratch(),
+            situations: Vec::with_capacity(BATCH_CHUNK),
+            pending: Vec::with_capacity(BATCH_CHUNK),
+            statuses: Vec::new(),
+            benefits: catalogue.catalogue().benefits.len(),
             errors: 0,
         };
         let mut count = 0usize;
@@ -873,6 +918,7 @@ impl BatchArgs {
                         state.emit(&mut writer, count, situation, err)?;
                     }
                     Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                        state.flush(&mut writer, err)?;
                         writer.finish()?;
                         writeln!(err, "{} : {e}", self.situations.display())?;
                         return Ok(EXIT_USAGE);
@@ -891,6 +937,8 @@ impl BatchArgs {
                 let line = match line {
                     Ok(line) => line,
                     Err(e) => {
+                        // Write what was read before the failure.
+                        state.flush(&mut writer, err)?;
                         writer.finish()?;
                         writeln!(err, "{} : {e}", self.situations.display())?;
                         return Ok(EXIT_USAGE);
@@ -908,6 +956,7 @@ impl BatchArgs {
                 }
             }
         }
+        state.flush(&mut writer, err)?;
         writer.finish()?;
         drop(buffered);
         if let Some(bar) = progress {

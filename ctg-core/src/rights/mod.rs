@@ -6,6 +6,7 @@
 //! - [`compile`]: resolution, type checks, cycles, depth → [`CompiledCatalogue`];
 //! - [`situation`]: answers and household members → [`Situation`];
 //! - [`evaluate`]: three-valued evaluation at a date → [`DatedCatalogue`];
+//! - [`batch`]: the same evaluation over many households at once, column by column;
 //! - [`verdict`]: results and their explanations in French;
 //! - [`next_question`]: the next question and a questionnaire [`Session`].
 //!
@@ -27,6 +28,7 @@
 //! assert_eq!(before.evaluate(&situation)[0].status, Status::NotApplicable);
 //! ```
 
+pub mod batch;
 pub mod catalogue;
 pub mod compile;
 pub mod evaluate;
@@ -35,6 +37,7 @@ pub mod next_question;
 pub mod situation;
 pub mod verdict;
 
+pub use batch::BatchScratch;
 pub use catalogue::{Benefit, Catalogue, Parameter, Place, Question, Rule};
 pub use compile::{compile, CompiledCatalogue};
 pub use evaluate::{DatedCatalogue, Scratch};
