@@ -1,5 +1,5 @@
 // The base class of <ctg-plan> and <ctg-droits>: the shadow root and its styles, the data
-// (the `data` property, else the `src` attribute, else the embedded data), loading, language
+// (the `data` property, else the `src` attribute, else the default Civraisien data files), loading, language
 // switching, the error screen and the events. Each element only says how to read its data
 // (`_loaded`), how to draw itself (`_render`) and how to forget its data (`_reset`).
 import { core, readInput } from './core.js';
@@ -140,7 +140,7 @@ export class CtgElement extends HTMLElement {
     }
   }
 
-  /** Where the data came from, for the messages: the `data` property, a `src`, or embedded. */
+  /** Where the data came from, for the messages: the `data` property, a `src`, or the default data. */
   #source() {
     if (this.#data !== undefined && this.#data !== null) return { kind: 'data' };
     const src = this.getAttribute('src');
