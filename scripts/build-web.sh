@@ -25,6 +25,12 @@ if [ "$WASM_OPT_FLAGS" != "none" ]; then
 fi
 cp ctg-wasm/js/*.js "$OUT/ctg/"
 cp ctg-wasm/js/*.d.ts "$OUT/ctg/" 2>/dev/null || true
+# The widget's default data (used when a host gives neither `src` nor `data`), minified.
+mkdir -p "$OUT/ctg/data"
+for kind in plan droits; do
+  node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))));' \
+    "examples/civraisien/$kind.json" "$OUT/ctg/data/civraisien-$kind.json"
+done
 cp -r examples/web/. "$OUT/"
 rm -f "$OUT/serve.mjs"
 mkdir -p "$OUT/data"

@@ -4,6 +4,7 @@
 // go near you, the official link and the CTG objectives that serve it; a printable summary.
 // Answers never leave the page.
 import { CtgElement, today } from './element.js';
+import { civraisien } from './core.js';
 import { h, replace } from './dom.js';
 import { formatNumber } from './i18n.js';
 
@@ -63,12 +64,17 @@ export class CtgDroitsElement extends CtgElement {
     return this.getAttribute('date') || today();
   }
 
-  _loaded(ctg, input) {
+  /** The Civraisien plan, whose objectives each benefit names (fetched once). */
+  _extra() {
+    return this.#planHandle ? null : civraisien('plan');
+  }
+
+  _loaded(ctg, input, plan) {
     this._reset();
     this.#ctg = ctg;
-    this.#catalogue = input === null ? ctg.CtgCatalogue.civraisien() : ctg.CtgCatalogue.load(input);
+    this.#catalogue = ctg.CtgCatalogue.load(input);
     this.#json = this.#catalogue.data();
-    this.#planHandle ??= ctg.CtgPlan.civraisien();
+    this.#planHandle ??= ctg.CtgPlan.load(plan);
     this.#plan ??= this.#planHandle.data();
     this.#start();
     this.#render();

@@ -94,7 +94,7 @@ export class CtgPlanElement extends CtgElement {
   _loaded(ctg, input) {
     this.#plan?.free();
     this.#plan = null;
-    this.#plan = input === null ? ctg.CtgPlan.civraisien() : ctg.CtgPlan.load(input);
+    this.#plan = ctg.CtgPlan.load(input);
     this.#json = this.#plan.data();
     this.#ctg = ctg;
     this.#labels = ctg.vocabularyLabels(this._lang);

@@ -1,7 +1,8 @@
 // The base class of <ctg-plan> and <ctg-droits>: the shadow root and its styles, the data
-// (the `data` property, else the `src` attribute, else the embedded data), loading, language
-// switching, the error screen and the events. Each element only says how to read its data
-// (`_loaded`), how to draw itself (`_render`) and how to forget its data (`_reset`).
+// (the `data` property, else the `src` attribute, else the default Civraisien data files), loading, language
+// switching, the error screen and the events. Each element only says how to read and draw its
+// data (`_loaded`), what else it needs (`_extra`), how to forget it (`_reset`) and what its
+// other attributes do (`_attributeChanged`).
 import { core, readInput } from './core.js';
 import { h, replace } from './dom.js';
 import { languageOf, texts } from './i18n.js';
@@ -102,7 +103,7 @@ export class CtgElement extends HTMLElement {
   }
 
   /**
-   * Reads the input (`null`: the embedded data) with the bindings `ctg`, draws the element and
+   * Reads the input (JSON text or an object; the default data when the host gives none) with the bindings `ctg`, draws the element and
    * returns the `detail` of its `ctg-ready` event. Throws the bindings' error when the input is
    * invalid. Overridden by each element.
    */
@@ -140,7 +141,7 @@ export class CtgElement extends HTMLElement {
     }
   }
 
-  /** Where the data came from, for the messages: the `data` property, a `src`, or embedded. */
+  /** Where the data came from, for the messages: the `data` property, a `src`, or the default data. */
   #source() {
     if (this.#data !== undefined && this.#data !== null) return { kind: 'data' };
     const src = this.getAttribute('src');

@@ -51,14 +51,6 @@ impl CtgPlan {
         Ok(CtgPlan { plan })
     }
 
-    /// The embedded Convention Territoriale Globale of the Civraisien en Poitou
-    /// ([`ctg_core::civraisien::PLAN_JSON`]).
-    #[wasm_bindgen(js_name = civraisien)]
-    pub fn civraisien() -> Result<CtgPlan, JsValue> {
-        let plan = Plan::from_json(ctg_core::civraisien::PLAN_JSON).map_err(into_error)?;
-        Ok(CtgPlan { plan })
-    }
-
     /// The plan as a plain object.
     #[wasm_bindgen(js_name = data, unchecked_return_type = "PlanData")]
     pub fn data(&self) -> Result<JsValue, JsValue> {

@@ -3,20 +3,21 @@
 
 use crate::convert::{argument_text, date, into_error, to_js};
 use crate::read;
+use chrono::NaiveDate;
 use ctg_core::rights::{
-    render_explanation, CompiledCatalogue, Explanation, QuestionRef, Session, Situation,
+    render_explanation, CompiledCatalogue, Explanation, QuestionRef, Session, SessionState,
+    Situation,
 };
 use ctg_core::validation::ValidationErrors;
 use serde::Serialize;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// A rights catalogue read, validated and compiled once.
-///
-/// The compiled catalogue lives as long as the page: questionnaires borrow it, so it is never
-/// freed (load a catalogue once per page, not once per question).
+/// A rights catalogue read, validated and compiled once; shared with the questionnaires
+/// started from it, and freed with the last of them.
 #[wasm_bindgen(js_name = CtgCatalogue)]
 pub struct CtgCatalogue {
-    catalogue: &'static CompiledCatalogue,
+    catalogue: Rc<CompiledCatalogue>,
 }
 
 #[wasm_bindgen(js_class = CtgCatalogue)]
@@ -30,14 +31,8 @@ impl CtgCatalogue {
         let text = argument_text(&input, "$")?;
         let catalogue = CompiledCatalogue::from_json(text.as_bytes()).map_err(into_error)?;
         Ok(CtgCatalogue {
-            catalogue: Box::leak(Box::new(catalogue)),
+            catalogue: Rc::new(catalogue),
         })
-    }
-
-    /// The embedded catalogue of the Civraisien en Poitou ([`ctg_core::civraisien::DROITS_JSON`]).
-    #[wasm_bindgen(js_name = civraisien)]
-    pub fn civraisien() -> Result<CtgCatalogue, JsValue> {
-        CtgCatalogue::load(JsValue::from_str(ctg_core::civraisien::DROITS_JSON))
     }
 
     /// The catalogue as written, as a plain object.
@@ -92,8 +87,9 @@ impl CtgCatalogue {
     pub fn questionnaire(&self, at: &str) -> Result<CtgQuestionnaire, JsValue> {
         let at = date(at, "date")?;
         Ok(CtgQuestionnaire {
-            session: Session::new(self.catalogue.at(at)),
-            catalogue: self.catalogue,
+            state: Some(Session::new(self.catalogue.at(at)).suspend()),
+            catalogue: Rc::clone(&self.catalogue),
+            at,
         })
     }
 }
@@ -103,7 +99,7 @@ impl CtgCatalogue {
     /// a JSON object, checked against the catalogue), from JSON text or a plain object.
     fn situation(&self, input: &JsValue) -> Result<Situation, JsValue> {
         let text = argument_text(input, "situation")?;
-        Situation::from_json(self.catalogue, text.as_bytes()).map_err(into_error)
+        Situation::from_json(&self.catalogue, text.as_bytes()).map_err(into_error)
     }
 }
 
@@ -135,21 +131,26 @@ struct AnswerView {
 
 /// A questionnaire in progress ([`ctg_core::rights::Session`]): answers, changes, going back,
 /// the next question, results and explanations. Everything stays in the page.
+///
+/// It keeps the session set aside ([`SessionState`]) with its catalogue and date, and takes
+/// it up for each call.
 #[wasm_bindgen(js_name = CtgQuestionnaire)]
 pub struct CtgQuestionnaire {
-    session: Session<'static>,
-    catalogue: &'static CompiledCatalogue,
+    catalogue: Rc<CompiledCatalogue>,
+    at: NaiveDate,
+    /// Always `Some` between calls.
+    state: Option<SessionState>,
 }
 
 #[wasm_bindgen(js_class = CtgQuestionnaire)]
 impl CtgQuestionnaire {
     /// The next question, or `null` when no answer can change any result.
     #[wasm_bindgen(js_name = next, unchecked_return_type = "QuestionView | null")]
-    pub fn next(&self) -> Result<JsValue, JsValue> {
-        match self.session.next_question() {
-            Some(reference) => to_js(&self.view(reference)),
+    pub fn next_question(&mut self) -> Result<JsValue, JsValue> {
+        self.with(|session, catalogue| match session.next_question() {
+            Some(reference) => to_js(&view(session, catalogue, reference)),
             None => Ok(JsValue::NULL),
-        }
+        })
     }
 
     /// Answers (or, with `null`, clears) a question. Throws a `CtgError` when the answer does
@@ -171,9 +172,11 @@ impl CtgQuestionnaire {
                 .ok_or_else(|| crate::argument_error("value", "réponse impossible à lire"))?;
             read(&JsValue::from_str(&text), "value")?
         };
-        self.session
-            .answer(&question, &value)
-            .map_err(|error| into_error(ValidationErrors::from(error)))
+        self.with(|session, _| {
+            session
+                .answer(&question, &value)
+                .map_err(|error| into_error(ValidationErrors::from(error)))
+        })
     }
 
     /// Declines a question (« je ne sais pas »): it is not asked again.
@@ -183,74 +186,89 @@ impl CtgQuestionnaire {
         #[wasm_bindgen(unchecked_param_type = "QuestionRef")] question: JsValue,
     ) -> Result<(), JsValue> {
         let question: QuestionRef = read(&question, "question")?;
-        self.session.decline(&question);
+        self.with(|session, _| session.decline(&question));
         Ok(())
     }
 
     /// Takes back the last answer; returns its question (to ask again), or `null`.
     #[wasm_bindgen(js_name = back, unchecked_return_type = "QuestionRef | null")]
     pub fn back(&mut self) -> Result<JsValue, JsValue> {
-        match self.session.back() {
+        self.with(|session, _| match session.back() {
             Some(question) => to_js(&question),
             None => Ok(JsValue::NULL),
-        }
+        })
     }
 
     /// The questions answered, in order, with their text.
     #[wasm_bindgen(js_name = asked, unchecked_return_type = "AnswerView[]")]
-    pub fn asked(&self) -> Result<JsValue, JsValue> {
-        let views: Vec<AnswerView> = self
-            .session
-            .asked()
-            .iter()
-            .map(|reference| {
-                let view = self.view(reference.clone());
-                AnswerView {
-                    reference: view.reference,
-                    text: view.text,
-                    kind: view.kind,
-                }
-            })
-            .collect();
-        to_js(&views)
+    pub fn asked(&mut self) -> Result<JsValue, JsValue> {
+        self.with(|session, catalogue| {
+            let views: Vec<AnswerView> = session
+                .asked()
+                .iter()
+                .map(|reference| {
+                    let view = view(session, catalogue, reference.clone());
+                    AnswerView {
+                        reference: view.reference,
+                        text: view.text,
+                        kind: view.kind,
+                    }
+                })
+                .collect();
+            to_js(&views)
+        })
     }
 
     /// The situation so far, as JSON input (the answers).
     #[wasm_bindgen(js_name = situation, unchecked_return_type = "SituationData")]
-    pub fn situation(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.session.situation().to_input(self.catalogue))
+    pub fn situation(&mut self) -> Result<JsValue, JsValue> {
+        self.with(|session, catalogue| to_js(&session.situation().to_input(catalogue)))
     }
 
     /// The current result of every benefit, in catalogue order.
     #[wasm_bindgen(js_name = results, unchecked_return_type = "BenefitResult[]")]
-    pub fn results(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.session.results())
+    pub fn results(&mut self) -> Result<JsValue, JsValue> {
+        self.with(|session, _| to_js(&session.results()))
     }
 
     /// The explanation of every benefit's current result.
     #[wasm_bindgen(js_name = explanations, unchecked_return_type = "Explanation[]")]
-    pub fn explanations(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.session.dated().explain_all(self.session.situation()))
+    pub fn explanations(&mut self) -> Result<JsValue, JsValue> {
+        self.with(|session, _| to_js(&session.dated().explain_all(session.situation())))
     }
 }
 
 impl CtgQuestionnaire {
-    fn view(&self, reference: QuestionRef) -> QuestionView<'static> {
-        let text = self
-            .session
-            .dated()
-            .question_text(self.session.situation(), &reference);
-        let kind = ctg_core::rights::next_question::question_type_code(
-            self.catalogue,
-            &reference.question,
-        );
-        let question = self.catalogue.question(&reference.question);
-        QuestionView {
-            reference,
-            text,
-            kind,
-            question,
-        }
+    /// Takes up the session on the catalogue at its date, runs `f`, and sets it aside again.
+    fn with<R>(&mut self, f: impl FnOnce(&mut Session<'_>, &CompiledCatalogue) -> R) -> R {
+        let catalogue = Rc::clone(&self.catalogue);
+        let dated = catalogue.at(self.at);
+        let mut session = match self.state.take() {
+            Some(state) => Session::resume(dated, state),
+            None => Session::new(dated),
+        };
+        let result = f(&mut session, &catalogue);
+        self.state = Some(session.suspend());
+        result
+    }
+}
+
+/// A question with its text, type and catalogue entry.
+fn view<'c>(
+    session: &Session<'c>,
+    catalogue: &'c CompiledCatalogue,
+    reference: QuestionRef,
+) -> QuestionView<'c> {
+    let text = session
+        .dated()
+        .question_text(session.situation(), &reference);
+    let kind = ctg_core::rights::next_question::question_type_code(catalogue, &reference.question);
+    let question = catalogue.question(&reference.question);
+    QuestionView {
+        reference,
+        text,
+        kind,
+        question,
     }
 }
 

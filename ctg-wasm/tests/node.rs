@@ -56,8 +56,8 @@ fn plans_load_from_text_and_from_objects_like_the_rust_api() {
 }
 
 #[wasm_bindgen_test]
-fn the_embedded_plan_is_the_civraisien() {
-    let plan = CtgPlan::civraisien().unwrap();
+fn the_civraisien_plan_reads_as_in_rust() {
+    let plan = CtgPlan::load(JsValue::from_str(ctg_core::civraisien::PLAN_JSON)).unwrap();
     let rust = Plan::from_json(ctg_core::civraisien::PLAN_JSON).unwrap();
     assert_eq!(stringify(&plan.data().unwrap()), js_json(&rust));
 }
@@ -98,7 +98,7 @@ fn walk_find_and_ancestors_agree_with_the_rust_api() {
 fn filter_and_search_agree_with_the_rust_api() {
     use ctg_core::query::Filter;
     let rust = Plan::from_json(ctg_core::civraisien::PLAN_JSON).unwrap();
-    let plan = CtgPlan::civraisien().unwrap();
+    let plan = CtgPlan::load(JsValue::from_str(ctg_core::civraisien::PLAN_JSON)).unwrap();
     let ids = |value: JsValue| -> Vec<String> {
         Array::from(&value)
             .iter()
@@ -215,7 +215,7 @@ fn invalid_plans_throw_errors_with_the_cli_paths_and_messages() {
 
 #[wasm_bindgen_test]
 fn bad_arguments_throw_errors_and_never_panic() {
-    let plan = CtgPlan::civraisien().unwrap();
+    let plan = CtgPlan::load(JsValue::from_str(ctg_core::civraisien::PLAN_JSON)).unwrap();
     for date in ["", "2024-13-01", "demain", "2024-02-30"] {
         let error = plan.evaluate(date).unwrap_err();
         assert!(error.is_instance_of::<js_sys::Error>());
@@ -254,7 +254,8 @@ fn rights_results_explanations_and_next_question_agree_with_the_rust_api() {
     use ctg_core::rights::{CompiledCatalogue, Situation};
     use ctg_wasm::rights::CtgCatalogue;
     let rust = CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()).unwrap();
-    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let catalogue =
+        CtgCatalogue::load(JsValue::from_str(ctg_core::civraisien::DROITS_JSON)).unwrap();
     let cases: serde_json::Value = serde_json::from_str(RIGHTS_CASES).unwrap();
     let cases = cases["cases"].as_array().unwrap();
     assert!(cases.len() >= 3);
@@ -297,9 +298,10 @@ fn a_questionnaire_answers_goes_back_and_refuses_bad_answers() {
     use ctg_wasm::rights::CtgCatalogue;
     let rust = CompiledCatalogue::from_json(ctg_core::civraisien::DROITS_JSON.as_bytes()).unwrap();
     let mut session = Session::new(rust.at("2025-09-01".parse().unwrap()));
-    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let catalogue =
+        CtgCatalogue::load(JsValue::from_str(ctg_core::civraisien::DROITS_JSON)).unwrap();
     let mut questionnaire = catalogue.questionnaire("2025-09-01").unwrap();
-    let first = questionnaire.next().unwrap();
+    let first = questionnaire.next_question().unwrap();
     let reference = get(&first, "ref");
     let expected = session.next_question().unwrap();
     assert_eq!(stringify(&reference), js_json(&expected));
@@ -329,7 +331,7 @@ fn a_questionnaire_answers_goes_back_and_refuses_bad_answers() {
         .unwrap();
     assert_eq!(Array::from(&questionnaire.asked().unwrap()).length(), 1);
     assert_eq!(
-        stringify(&get(&questionnaire.next().unwrap(), "ref")),
+        stringify(&get(&questionnaire.next_question().unwrap(), "ref")),
         js_json(&session.next_question().unwrap())
     );
     assert_eq!(
@@ -341,7 +343,7 @@ fn a_questionnaire_answers_goes_back_and_refuses_bad_answers() {
     assert_eq!(stringify(&back), js_json(&expected));
     assert_eq!(Array::from(&questionnaire.asked().unwrap()).length(), 0);
     assert_eq!(
-        stringify(&get(&questionnaire.next().unwrap(), "ref")),
+        stringify(&get(&questionnaire.next_question().unwrap(), "ref")),
         js_json(&expected)
     );
     // Explanations render as the CLI renders them.
@@ -361,7 +363,8 @@ fn invalid_catalogues_and_situations_throw_errors_with_paths() {
         Err(error) => error,
     };
     assert_ctg_error(error, expected.errors());
-    let catalogue = CtgCatalogue::civraisien().unwrap();
+    let catalogue =
+        CtgCatalogue::load(JsValue::from_str(ctg_core::civraisien::DROITS_JSON)).unwrap();
     let error = catalogue
         .evaluate(
             JSON::parse(r#"{"answers":{"loyer":"cher"}}"#).unwrap(),

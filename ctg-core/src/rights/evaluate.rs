@@ -243,7 +243,7 @@ impl<'c> DatedCatalogue<'c> {
     }
 
     pub(crate) fn reason_text(&self, r: &NotApplicable) -> String {
-        let fr = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        let fr = super::expr::french_date;
         match r {
             NotApplicable::BeforeStart(d) => {
                 format!("cette aide n'existe qu'à partir du {}", fr(*d))

@@ -210,6 +210,28 @@ pub const OPERATORS: &[&str] = &[
     "all_members",
 ];
 
+/// Reads a `AAAA-MM-JJ` date (year of four digits, month and day of one or two), without
+/// chrono's format-string parser (which would weigh on the WebAssembly module).
+pub(crate) fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let mut number = |min: usize, max: usize| -> Option<u32> {
+        let part = parts.next()?;
+        let digits = (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse().ok()).flatten()
+    };
+    let (year, month, day) = (number(4, 4)?, number(1, 2)?, number(1, 2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// A date as French readers write it: `JJ/MM/AAAA`.
+pub(crate) fn french_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
 fn err(path: &str, message: String) -> ValidationError {
     ValidationError::new(ErrorKind::InvalidRule, path, message)
 }
@@ -525,9 +547,9 @@ fn parse_op(
         }
         "date" => {
             let text = string(arg, path, key, errors)?;
-            match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(d) => ExprKind::Literal(Literal::Date(d)),
-                Err(_) => {
+            match parse_ymd(text) {
+                Some(d) => ExprKind::Literal(Literal::Date(d)),
+                None => {
                     errors.push(err(
                         path,
                         format!("date invalide « {text} » : écrire AAAA-MM-JJ"),
@@ -606,6 +628,29 @@ fn parse_op(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn dates_read_and_written_by_hand() {
+        let date = NaiveDate::from_ymd_opt(2019, 7, 1);
+        assert_eq!(parse_ymd("2019-07-01"), date);
+        assert_eq!(parse_ymd("2019-7-1"), date);
+        for bad in [
+            "2019-02-30",
+            "19-07-01",
+            "2019-07",
+            "2019-07-01-",
+            "2019-007-01",
+            "2019-07-0x",
+            "",
+            "+2019-07-01",
+        ] {
+            assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
+        assert_eq!(
+            french_date(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()),
+            "01/04/2025"
+        );
+    }
 
     #[test]
     fn parses_nested_operators_and_reports_paths() {

@@ -41,6 +41,6 @@ pub use batch::BatchScratch;
 pub use catalogue::{Benefit, Catalogue, Parameter, Place, Question, Rule};
 pub use compile::{compile, CompiledCatalogue};
 pub use evaluate::{DatedCatalogue, Scratch};
-pub use next_question::Session;
+pub use next_question::{Session, SessionState};
 pub use situation::{MemberInput, QuestionRef, Situation, SituationInput};
 pub use verdict::{render_explanation, BenefitResult, Explanation, ExplanationNode, Status};

@@ -86,6 +86,14 @@ pub struct Session<'c> {
     declined: Vec<QuestionRef>,
 }
 
+/// A [`Session`] set aside without its catalogue ([`Session::suspend`]).
+#[derive(Debug, Clone)]
+pub struct SessionState {
+    situation: Situation,
+    asked: Vec<QuestionRef>,
+    declined: Vec<QuestionRef>,
+}
+
 impl<'c> Session<'c> {
     /// A new session on an empty situation at the evaluation date of `dated`.
     ///
@@ -116,6 +124,28 @@ impl<'c> Session<'c> {
             situation,
             asked: Vec::new(),
             declined: Vec::new(),
+        }
+    }
+
+    /// Sets the session aside without its catalogue: what it remembers (situation, answers in
+    /// order, questions declined), to [`resume`](Session::resume) later on the same catalogue
+    /// and date. A holder that cannot keep a borrow (a JavaScript object) keeps this instead.
+    pub fn suspend(self) -> SessionState {
+        SessionState {
+            situation: self.situation,
+            asked: self.asked,
+            declined: self.declined,
+        }
+    }
+
+    /// Takes up a session set aside by [`suspend`](Session::suspend), on the catalogue and at
+    /// the date it was started with.
+    pub fn resume(dated: DatedCatalogue<'c>, state: SessionState) -> Session<'c> {
+        Session {
+            dated,
+            situation: state.situation,
+            asked: state.asked,
+            declined: state.declined,
         }
     }
 

@@ -385,9 +385,9 @@ impl Situation {
             m.age = if value.is_null() {
                 AgeSpec::Unknown
             } else if let Some(text) = value.as_str().filter(|t| t.contains('-')) {
-                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                    Ok(b) => AgeSpec::Birth(b.year(), b.month(), b.day()),
-                    Err(_) => {
+                match super::expr::parse_ymd(text) {
+                    Some(b) => AgeSpec::Birth(b.year(), b.month(), b.day()),
+                    None => {
                         return Err(structure(
                             &path,
                             format!("date invalide « {text} » : AAAA-MM-JJ"),
@@ -604,9 +604,9 @@ pub(crate) fn parse_answer(
         }
         QuestionType::Date => match value
             .as_str()
-            .map(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d"))
+            .and_then(|s| super::expr::parse_ymd(s.trim()))
         {
-            Some(Ok(d)) => Ok(V::Num(days(d))),
+            Some(d) => Ok(V::Num(days(d))),
             _ => Err(wrong("une date AAAA-MM-JJ")),
         },
         QuestionType::Choix => {

@@ -167,7 +167,7 @@ pub fn format_number(x: f64) -> String {
 
 fn format_date(day: f64) -> String {
     NaiveDate::from_num_days_from_ce_opt(day as i32)
-        .map(|d| d.format("%d/%m/%Y").to_string())
+        .map(super::expr::french_date)
         .unwrap_or_else(|| "date invalide".into())
 }
 
@@ -636,7 +636,7 @@ pub fn render_explanation(e: &Explanation) -> Vec<String> {
                 "    - {} : {} (en vigueur depuis le {} ; référence : {})",
                 p.label,
                 p.value,
-                p.from.format("%d/%m/%Y"),
+                super::expr::french_date(p.from),
                 p.reference
             ));
         }

@@ -5,7 +5,6 @@
 
 use super::{ErrorKind, ValidationError};
 use serde_json::error::Category;
-use serde_path_to_error::{Path, Segment};
 
 /// Nesting depth beyond which serde_json refuses a document.
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -36,25 +35,8 @@ pub(super) fn check_utf8(bytes: &[u8]) -> Result<(), ValidationError> {
     })
 }
 
-/// The JSON path (`$.axes[0].title`) of a serde path.
-pub(super) fn json_path(path: &Path) -> String {
-    let mut out = String::from("$");
-    let segments: Vec<&Segment> = path.iter().collect();
-    let known = segments
-        .iter()
-        .rposition(|segment| !matches!(segment, Segment::Unknown))
-        .map_or(0, |i| i + 1);
-    for segment in &segments[..known] {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => push_key(&mut out, key),
-            Segment::Unknown => out.push_str(".?"),
-        }
-    }
-    out
-}
-
-fn push_key(out: &mut String, key: &str) {
+/// Appends `.key`, or `["key"]` when the key is not a plain word.
+pub(super) fn push_key(out: &mut String, key: &str) {
     let plain = !key.is_empty()
         && key
             .chars()
@@ -160,7 +142,9 @@ fn structure_message(english: &str, path: &mut String) -> String {
 /// `unknown field `x`, expected one of `a`, `b``: the path ends at the object, add the field.
 fn unknown_field_message(rest: &str, path: &mut String) -> String {
     let (field, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-    if !path.ends_with(&format!(".{field}")) {
+    let mut step = String::new();
+    push_key(&mut step, field);
+    if !path.ends_with(&step) {
         push_key(path, field);
     }
     let names: Vec<&str> = allowed

@@ -60,7 +60,7 @@ export function plans(text: string): T.NodeSummary[] {
   void [level, found, ancestors, filtered, first, indicator, theme];
   plan.free();
   again.free();
-  using embedded = CtgPlan.civraisien();
+  using embedded = CtgPlan.load(text);
   return [...searched, ...embedded.walk()];
 }
 
@@ -88,7 +88,7 @@ export function rights(text: string, situation: T.SituationData): T.BenefitResul
   void [status, lines, next, back, asked, answers, now, why];
   session[Symbol.dispose]();
   catalogue.free();
-  using embedded = CtgCatalogue.civraisien();
+  using embedded = CtgCatalogue.load(text);
   return embedded.evaluate(situation, '2024-06-30');
 }
 

@@ -82,7 +82,7 @@ test('plan validation errors: CLI = JS (kinds, paths, messages)', { skip: !built
 
 test('rights results and explanations of reference households: CLI = JS', { skip: !built }, () => {
   const { cases } = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/rights/civraisien-cases.json'), 'utf8'));
-  const catalogue = ctg.CtgCatalogue.civraisien();
+  const catalogue = ctg.CtgCatalogue.load(readFileSync(join(ROOT, 'examples/civraisien/droits.json'), 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'ctg-agreement-'));
   // A sample: the debug CLI takes seconds per household (the Rust tests run every case).
   const households = ['af-deux-enfants', 'rsa-sans-revenu', 'aspa-67-ans'];

@@ -42,7 +42,7 @@ function declared(name, value) {
 }
 
 test('every key of the JS API results is declared', { skip: !built }, () => {
-  const plan = ctg.CtgPlan.civraisien();
+  const plan = ctg.CtgPlan.load(readFileSync(join(ROOT, 'examples/civraisien/plan.json'), 'utf8'));
   declared('PlanData', plan.data());
   for (const node of plan.walk()) declared('NodeSummary', node);
   const first = plan.walk()[0];
@@ -55,7 +55,7 @@ test('every key of the JS API results is declared', { skip: !built }, () => {
   for (const i of evaluation.indicators) declared('IndicatorEvaluation', i);
   declared('VocabularyLabels', ctg.vocabularyLabels('fr'));
 
-  const catalogue = ctg.CtgCatalogue.civraisien();
+  const catalogue = ctg.CtgCatalogue.load(readFileSync(join(ROOT, 'examples/civraisien/droits.json'), 'utf8'));
   declared('CatalogueData', catalogue.data());
   const situation = { answers: { commune: '86078' }, members: [{ role: 'adulte', age: 30 }] };
   for (const r of catalogue.evaluate(situation, '2025-09-01')) declared('BenefitResult', r);

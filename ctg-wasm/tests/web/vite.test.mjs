@@ -2,7 +2,7 @@
 // target/web/ctg; `vite build` succeeds offline (Vite is a devDependency of the root
 // package.json, installed by `npm ci` in scripts/setup.sh), the .wasm is emitted as an asset,
 // and the built app, served by the demo's static server under a strict CSP, renders both
-// elements with the embedded data and requests nothing outside its own files.
+// elements with the default data (the widget's data/ files) and requests nothing outside its own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

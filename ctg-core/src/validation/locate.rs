@@ -1,0 +1,425 @@
+//! The JSON path of a serde_json error, found from its line and column.
+//!
+//! serde_json reports where it stopped (line, column) but not in which value. Rather than
+//! wrapping every deserializer to track the path (which would generate a second copy of
+//! every `Deserialize` implementation — about 100 KB of WebAssembly), [`error_path`] walks
+//! the text up to the error with a tiny non-recursive scanner that keeps the current key or
+//! index of each open object or array, and names the value serde_json was reading: the
+//! same path a path-tracking deserializer gives (checked against `serde_path_to_error` by
+//! the tests on thousands of broken documents).
+
+use super::messages::push_key;
+use serde_json::error::Category;
+
+/// Where the scan stands inside an object or array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// After `{` or `,` in an object: a key comes next.
+    AwaitKey,
+    /// Inside a key, or after a key before its `:`.
+    Key,
+    /// After `:` in an object, or after `[` or `,` in an array: a value comes next.
+    AwaitValue,
+    /// Inside a value (a string, a number, a word, an object or array still open).
+    InValue,
+    /// After a complete value.
+    ValueDone,
+}
+
+#[derive(Debug)]
+struct Frame {
+    object: bool,
+    key: Option<String>,
+    index: usize,
+    state: State,
+}
+
+/// Whether an error is about the container (a missing `,`, `:` or closing bracket, a trailing
+/// comma…) rather than about the value being read. serde_json raises those between values,
+/// so the path names the object or array, not its current member.
+fn container_level(error: &serde_json::Error) -> bool {
+    let text = error.to_string();
+    [
+        "expected `,` or `]`",
+        "expected `,` or `}`",
+        "trailing comma",
+        "trailing characters",
+        "key must be a string",
+        "expected `:`",
+        "EOF while parsing an object",
+        "EOF while parsing a list",
+    ]
+    .iter()
+    .any(|message| text.starts_with(message))
+}
+
+/// The byte offset of a (line, column) position as serde_json counts them (line from 1,
+/// column in bytes from the start of the line).
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => return bytes.len(),
+        }
+    }
+    (start + column).min(bytes.len())
+}
+
+/// The JSON path (`$.axes[0].title`) of the value serde_json was reading in `bytes` when it
+/// failed with `error`.
+pub(super) fn error_path(bytes: &[u8], error: &serde_json::Error) -> String {
+    if error.line() == 0 {
+        return "$".to_owned();
+    }
+    let offset = offset_of(bytes, error.line(), error.column());
+    let category = error.classify();
+    // A syntax error is reported just after the byte that broke the document (read or only
+    // looked at): stop before it, inside the value or between values where it happened.
+    let end = match category {
+        Category::Syntax => offset.saturating_sub(1),
+        _ => offset,
+    };
+    let stack = scan(&bytes[..end]);
+    let between = match category {
+        Category::Syntax => container_level(error),
+        Category::Eof => {
+            container_level(error)
+                // After `,` in an array, serde_json looks for the next element itself.
+                || stack
+                    .last()
+                    .is_some_and(|f| !f.object && f.state == State::AwaitValue && f.index > 0)
+        }
+        _ => false,
+    };
+    let mut path = String::from("$");
+    let last = stack.len().saturating_sub(1);
+    for (depth, frame) in stack.iter().enumerate() {
+        // Outer containers are inside one of their members; the innermost one names its
+        // current member unless the error is about the container itself or no member began.
+        let member = match frame.state {
+            State::AwaitKey | State::Key => false,
+            _ => !(between && depth == last),
+        };
+        if !member {
+            break;
+        }
+        if frame.object {
+            match &frame.key {
+                Some(key) => push_key(&mut path, key),
+                None => break,
+            }
+        } else {
+            path.push_str(&format!("[{}]", frame.index));
+        }
+    }
+    path
+}
+
+/// Marks the start of a value in the innermost container.
+fn begin_value(stack: &mut [Frame]) {
+    if let Some(top) = stack.last_mut() {
+        top.state = State::InValue;
+    }
+}
+
+fn end_value(stack: &mut [Frame]) {
+    if let Some(top) = stack.last_mut() {
+        top.state = State::ValueDone;
+    }
+}
+
+/// The open objects and arrays at the end of `bytes`, outermost first.
+fn scan(bytes: &[u8]) -> Vec<Frame> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            open @ (b'{' | b'[') => {
+                begin_value(&mut stack);
+                let object = open == b'{';
+                stack.push(Frame {
+                    object,
+                    key: None,
+                    index: 0,
+                    state: if object {
+                        State::AwaitKey
+                    } else {
+                        State::AwaitValue
+                    },
+                });
+                i += 1;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                end_value(&mut stack);
+                i += 1;
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    if top.object {
+                        top.key = None;
+                        top.state = State::AwaitKey;
+                    } else {
+                        top.index += 1;
+                        top.state = State::AwaitValue;
+                    }
+                }
+                i += 1;
+            }
+            b':' => {
+                if let Some(top) = stack.last_mut() {
+                    if top.object {
+                        top.state = State::AwaitValue;
+                    }
+                }
+                i += 1;
+            }
+            b'"' => {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let closed = j < bytes.len();
+                match stack.last_mut() {
+                    Some(top) if top.object && top.state == State::AwaitKey => {
+                        top.state = State::Key;
+                        if closed {
+                            top.key = Some(
+                                serde_json::from_slice::<String>(&bytes[i..=j]).unwrap_or_else(
+                                    |_| String::from_utf8_lossy(&bytes[i + 1..j]).into_owned(),
+                                ),
+                            );
+                        }
+                    }
+                    _ => {
+                        begin_value(&mut stack);
+                        if closed {
+                            end_value(&mut stack);
+                        }
+                    }
+                }
+                i = j + 1;
+            }
+            _ => {
+                // A number or `true`, `false`, `null`: complete once something follows it.
+                begin_value(&mut stack);
+                let mut j = i;
+                while j < bytes.len()
+                    && !matches!(
+                        bytes[j],
+                        b',' | b'}'
+                            | b']'
+                            | b' '
+                            | b'\n'
+                            | b'\r'
+                            | b'\t'
+                            | b'"'
+                            | b':'
+                            | b'{'
+                            | b'['
+                    )
+                {
+                    j += 1;
+                }
+                if j < bytes.len() {
+                    end_value(&mut stack);
+                }
+                i = j;
+            }
+        }
+    }
+    stack
+}
+
+#[cfg(test)]
+mod tests {
+    //! The paths found from the position agree with those of a path-tracking deserializer
+    //! (`serde_path_to_error`, which ctg used before) on thousands of broken documents: every
+    //! value of the fixtures replaced by values of every JSON type, every key removed or
+    //! misspelt, and bytes deleted, inserted or cut at every position of small documents.
+    use crate::validation::{messages, ValidationError};
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+    use serde_path_to_error::Segment;
+
+    /// The error as ctg reported it with `serde_path_to_error`.
+    fn tracked<T: DeserializeOwned>(bytes: &[u8]) -> Option<ValidationError> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(_) => de
+                .end()
+                .err()
+                .map(|e| messages::translate(e, "$".to_owned())),
+            Err(error) => {
+                let mut path = String::from("$");
+                let segments: Vec<&Segment> = error.path().iter().collect();
+                let known = segments
+                    .iter()
+                    .rposition(|s| !matches!(s, Segment::Unknown))
+                    .map_or(0, |i| i + 1);
+                for segment in &segments[..known] {
+                    match segment {
+                        Segment::Seq { index } => path.push_str(&format!("[{index}]")),
+                        Segment::Map { key } | Segment::Enum { variant: key } => {
+                            messages::push_key(&mut path, key)
+                        }
+                        Segment::Unknown => path.push_str(".?"),
+                    }
+                }
+                Some(messages::translate(error.into_inner(), path))
+            }
+        }
+    }
+
+    /// The error as ctg reports it now.
+    fn located<T: DeserializeOwned>(bytes: &[u8]) -> Option<ValidationError> {
+        let error = serde_json::from_slice::<T>(bytes).err()?;
+        let path = super::error_path(bytes, &error);
+        Some(messages::translate(error, path))
+    }
+
+    fn same<T: DeserializeOwned>(bytes: &[u8]) -> usize {
+        let (old, new) = (tracked::<T>(bytes), located::<T>(bytes));
+        assert_eq!(
+            old,
+            new,
+            "document: {}",
+            String::from_utf8_lossy(&bytes[..bytes.len().min(3000)])
+        );
+        usize::from(new.is_some())
+    }
+
+    /// Every value of `doc` (one in `stride`) replaced by values of other types, every key
+    /// of its objects removed or misspelt; printed compact and pretty.
+    fn structural<T: DeserializeOwned>(doc: &Value, stride: usize) -> usize {
+        let mut pointers = Vec::new();
+        collect(doc, String::new(), &mut pointers);
+        let replacements = [
+            Value::from("x"),
+            Value::from("2019-02-30"),
+            Value::from(7),
+            Value::from(-1.5),
+            Value::from(true),
+            Value::Null,
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([1, "x"]),
+            serde_json::json!({"zz": 1}),
+        ];
+        let mut errors = 0;
+        let mut check = |value: &Value| {
+            let compact = serde_json::to_vec(value).unwrap_or_default();
+            let pretty = serde_json::to_vec_pretty(value).unwrap_or_default();
+            errors += same::<T>(&compact) + same::<T>(&pretty);
+        };
+        for pointer in pointers.iter().step_by(stride) {
+            for replacement in &replacements {
+                let mut copy = doc.clone();
+                if let Some(slot) = copy.pointer_mut(pointer) {
+                    *slot = replacement.clone();
+                }
+                check(&copy);
+            }
+            if let Some(Value::Object(map)) = doc.pointer(pointer) {
+                for key in map.keys() {
+                    let mut copy = doc.clone();
+                    let mut value = Value::Null;
+                    if let Some(Value::Object(m)) = copy.pointer_mut(pointer) {
+                        value = m.remove(key).unwrap_or_default();
+                    }
+                    check(&copy);
+                    if let Some(Value::Object(m)) = copy.pointer_mut(pointer) {
+                        m.insert(format!("{key}_x"), value);
+                    }
+                    check(&copy);
+                }
+            }
+        }
+        errors
+    }
+
+    fn collect(value: &Value, pointer: String, out: &mut Vec<String>) {
+        out.push(pointer.clone());
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    let escaped = key.replace('~', "~0").replace('/', "~1");
+                    collect(v, format!("{pointer}/{escaped}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    collect(v, format!("{pointer}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Bytes deleted, inserted or cut at every position (one in `stride`).
+    fn textual<T: DeserializeOwned>(text: &[u8], stride: usize) -> usize {
+        let mut errors = 0;
+        for i in (0..=text.len()).step_by(stride) {
+            errors += same::<T>(&text[..i]);
+            if i < text.len() {
+                let mut deleted = text.to_vec();
+                deleted.remove(i);
+                errors += same::<T>(&deleted);
+            }
+            for byte in b",:{}[]\"x1 -tn.e" {
+                let mut inserted = text.to_vec();
+                inserted.insert(i, *byte);
+                errors += same::<T>(&inserted);
+            }
+        }
+        errors
+    }
+
+    fn fixture(path: &str) -> Vec<u8> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        std::fs::read(format!("{root}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn plan_paths_agree_with_a_path_tracking_deserializer() {
+        let minimal = fixture("tests/fixtures/plans/valid/minimal.json");
+        assert!(textual::<crate::Plan>(&minimal, 1) > 1000);
+        let full = fixture("tests/fixtures/plans/valid/full.json");
+        assert!(textual::<crate::Plan>(&full, 29) > 1000);
+        let full: Value = serde_json::from_slice(&full).unwrap_or_default();
+        assert!(structural::<crate::Plan>(&full, 1) > 1000);
+        let civraisien: Value =
+            serde_json::from_str(crate::civraisien::PLAN_JSON).unwrap_or_default();
+        assert!(structural::<crate::Plan>(&civraisien, 797) > 20);
+    }
+
+    #[test]
+    fn catalogue_and_situation_paths_agree_with_a_path_tracking_deserializer() {
+        use crate::rights::{Catalogue, SituationInput};
+        let toy = fixture("tests/fixtures/rights/toy.json");
+        assert!(textual::<Catalogue>(&toy, 17) > 1000);
+        let toy: Value = serde_json::from_slice(&toy).unwrap_or_default();
+        assert!(structural::<Catalogue>(&toy, 1) > 1000);
+        let cases: Value = serde_json::from_slice(&fixture("tests/fixtures/rights/toy-cases.json"))
+            .unwrap_or_default();
+        for case in cases["cases"].as_array().into_iter().flatten().take(6) {
+            let text = serde_json::to_vec_pretty(&case["situation"]).unwrap_or_default();
+            textual::<SituationInput>(&text, 1);
+            structural::<SituationInput>(&case["situation"], 1);
+        }
+    }
+
+    #[test]
+    fn examples() {
+        let path = |text: &str| located::<crate::Plan>(text.as_bytes()).map(|e| e.path);
+        assert_eq!(path(r#"{"format": 1}"#).as_deref(), Some("$.format"));
+        assert_eq!(path(r#"{"axes": [1]}"#).as_deref(), Some("$.axes[0]"));
+        assert_eq!(path(r#"{"format": "x" "id"}"#).as_deref(), Some("$"));
+        assert_eq!(
+            path(r#"{"period": {"start": "2019-02-30""#).as_deref(),
+            Some("$.period.start")
+        );
+    }
+}
