@@ -1008,9 +1008,9 @@ impl<'c> DatedCatalogue<'c> {
     /// The status of every benefit for many households at once: row `h` of `out` (one
     /// [`Status`] per benefit, catalogue order) receives household `h`'s results. The same
     /// results as [`DatedCatalogue::statuses`] for each household, six to seven times faster on
-    /// complete households; no allocation once `scratch` was made for this catalogue and
-    /// date (another scratch is rebuilt once). Households beyond the rows of `out` are not
-    /// evaluated.
+    /// complete households. No allocation once `scratch` has served this catalogue and date
+    /// and a batch this large (a scratch made for another catalogue or date is rebuilt once).
+    /// Households beyond the rows of `out` are not evaluated.
     ///
     /// ```
     /// # let json = r#"{"format": "ctg-droits/1", "id": "demo", "title": "Démo",
