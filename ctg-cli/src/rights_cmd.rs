@@ -751,7 +751,7 @@ enum Pending {
 
 struct BatchState<'d, 'c> {
     dated: &'d DatedCatalogue<'c>,
-    scratch: ctg_core::rights::BatchScratch,
+    scratch: ctg_core::rights::BatchScratch<'c>,
     situations: Vec<Situation>,
     pending: Vec<Pending>,
     statuses: Vec<Status>,

@@ -15,7 +15,7 @@
 //! its children, so evaluating all of them (without the scalar path's short-circuits) gives
 //! the same values; derived facts are computed once per chunk.
 
-use super::compile::{Node, Ty, MAX_MEMBERS, V};
+use super::compile::{CompiledCatalogue, Node, Ty, MAX_MEMBERS, V};
 use super::evaluate::DatedCatalogue;
 use super::expr::{BinOp, CmpOp, MemberRole, NaryOp};
 use super::situation::Situation;
@@ -152,9 +152,14 @@ struct Program {
 }
 
 /// Reusable working memory of [`DatedCatalogue::statuses_batch`]: the compiled program and
-/// its columns. Made once (it allocates), then reused for every chunk without allocation.
+/// its columns. Made once (it allocates; [`DatedCatalogue::batch_scratch`], or `default()`
+/// which is filled on first use), then reused for every chunk without allocation. Used with
+/// another catalogue or date, it rebuilds its program.
 #[derive(Debug, Clone, Default)]
-pub struct BatchScratch {
+pub struct BatchScratch<'c> {
+    /// The catalogue the program was built for stays borrowed while the scratch lives, so
+    /// that its address (part of the key of the program) cannot be reused by another.
+    catalogue: std::marker::PhantomData<&'c CompiledCatalogue>,
     program: Program,
     nums: Vec<Vec<f64>>,
     bits: Vec<u64>,
@@ -649,7 +654,7 @@ fn cmp_mask(op: CmpOp, a: &[f64; LANES], b: &[f64; LANES]) -> u64 {
     }
 }
 
-impl BatchScratch {
+impl<'c> BatchScratch<'c> {
     fn prepare(&mut self, d: &DatedCatalogue<'_>) {
         let key = (d.cat as *const _ as usize, d.date.num_days_from_ce());
         if self.ready && self.program.key == key {
@@ -999,7 +1004,7 @@ impl BatchScratch {
 impl<'c> DatedCatalogue<'c> {
     /// Working memory for [`DatedCatalogue::statuses_batch`], with the program compiled for
     /// this catalogue and date.
-    pub fn batch_scratch(&self) -> BatchScratch {
+    pub fn batch_scratch(&self) -> BatchScratch<'c> {
         let mut scratch = BatchScratch::default();
         scratch.prepare(self);
         scratch
@@ -1034,7 +1039,7 @@ impl<'c> DatedCatalogue<'c> {
     pub fn statuses_batch(
         &self,
         situations: &[Situation],
-        scratch: &mut BatchScratch,
+        scratch: &mut BatchScratch<'c>,
         out: &mut [Status],
     ) {
         let n = self.cat.benefits.len();
