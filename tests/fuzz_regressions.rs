@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use ctg_core::evaluation::{evaluate, report};
-use ctg_core::rights::{CompiledCatalogue, Session, Situation};
+use ctg_core::rights::{CompiledCatalogue, Session, Situation, Status};
 use ctg_core::Plan;
 use std::path::PathBuf;
 
@@ -60,6 +60,13 @@ fn rights_run(catalogue: &CompiledCatalogue, answers: &[u8], seed: u32) {
         return;
     };
     let dated = catalogue.at(at);
+    let n = catalogue.catalogue().benefits.len();
+    let mut one = vec![Status::Undetermined; n];
+    dated.statuses(&situation, &mut dated.scratch(), &mut one);
+    let mut batch = vec![Status::Undetermined; n];
+    let mut scratch = dated.batch_scratch();
+    dated.statuses_batch(std::slice::from_ref(&situation), &mut scratch, &mut batch);
+    assert_eq!(one, batch, "statuses_batch differs from statuses");
     let _ = dated.evaluate(&situation);
     let _ = dated.explain_all(&situation);
     let _ = dated.ranked_questions(&situation, &[]);

@@ -1,11 +1,12 @@
 //! Rights engine. First byte even: the embedded Civraisien catalogue with the rest of the
 //! bytes as a situation (answers, members). First byte odd: the rest is split at the first
 //! NUL byte into a catalogue and a situation. Then: compile, evaluate at a date derived from
-//! the input, explanations, the next question, and answering it with fuzzed values.
+//! the input (the vectorized batch path checked against the one-household path),
+//! explanations, the next question, and answering it with fuzzed values.
 #![no_main]
 
 use chrono::{Days, NaiveDate};
-use ctg_core::rights::{CompiledCatalogue, Session, Situation};
+use ctg_core::rights::{CompiledCatalogue, Session, Situation, Status};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -27,6 +28,14 @@ fn run(catalogue: &CompiledCatalogue, answers: &[u8], seed: u32) {
         return;
     };
     let dated = catalogue.at(at);
+    // The vectorized batch path agrees with the one-household path.
+    let n = catalogue.catalogue().benefits.len();
+    let mut one = vec![Status::Undetermined; n];
+    dated.statuses(&situation, &mut dated.scratch(), &mut one);
+    let mut batch = vec![Status::Undetermined; n];
+    let mut scratch = dated.batch_scratch();
+    dated.statuses_batch(std::slice::from_ref(&situation), &mut scratch, &mut batch);
+    assert_eq!(one, batch, "statuses_batch differs from statuses");
     let _ = dated.evaluate(&situation);
     let _ = dated.explain_all(&situation);
     let _ = dated.ranked_questions(&situation, &[]);
@@ -59,9 +68,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let seed = rest
-        .iter()
-        .fold(u32::from(mode), |h, b| h.wrapping_mul(31).wrapping_add(u32::from(*b)));
+    let seed = rest.iter().fold(u32::from(mode), |h, b| {
+        h.wrapping_mul(31).wrapping_add(u32::from(*b))
+    });
     if mode % 2 == 0 {
         run(civraisien(), rest, seed);
     } else {
