@@ -5,8 +5,8 @@ use crate::convert::{argument_text, date, into_error, to_js};
 use crate::read;
 use chrono::NaiveDate;
 use ctg_core::rights::{
-    render_explanation, CompiledCatalogue, Explanation, QuestionRef, Session, SessionState,
-    Situation,
+    render_explanation, CompiledCatalogue, DatedCatalogue, Explanation, QuestionRef, Session,
+    SessionState, Situation,
 };
 use ctg_core::validation::ValidationErrors;
 use serde::Serialize;
@@ -49,9 +49,8 @@ impl CtgCatalogue {
         #[wasm_bindgen(unchecked_param_type = "string | SituationData")] situation: JsValue,
         at: &str,
     ) -> Result<JsValue, JsValue> {
-        let situation = self.situation(&situation)?;
-        let at = date(at, "date")?;
-        to_js(&self.catalogue.at(at).evaluate(&situation))
+        let (dated, situation) = self.dated(&situation, at)?;
+        to_js(&dated.evaluate(&situation))
     }
 
     /// The explanation of every benefit's result ([`ctg_core::rights::DatedCatalogue::explain_all`]).
@@ -61,9 +60,8 @@ impl CtgCatalogue {
         #[wasm_bindgen(unchecked_param_type = "string | SituationData")] situation: JsValue,
         at: &str,
     ) -> Result<JsValue, JsValue> {
-        let situation = self.situation(&situation)?;
-        let at = date(at, "date")?;
-        to_js(&self.catalogue.at(at).explain_all(&situation))
+        let (dated, situation) = self.dated(&situation, at)?;
+        to_js(&dated.explain_all(&situation))
     }
 
     /// The next question to ask for a situation at a date, or `null` when no answer can change
@@ -74,9 +72,8 @@ impl CtgCatalogue {
         #[wasm_bindgen(unchecked_param_type = "string | SituationData")] situation: JsValue,
         at: &str,
     ) -> Result<JsValue, JsValue> {
-        let situation = self.situation(&situation)?;
-        let at = date(at, "date")?;
-        match self.catalogue.at(at).next_question(&situation, &[]) {
+        let (dated, situation) = self.dated(&situation, at)?;
+        match dated.next_question(&situation, &[]) {
             Some(question) => to_js(&question),
             None => Ok(JsValue::NULL),
         }
@@ -97,9 +94,13 @@ impl CtgCatalogue {
 impl CtgCatalogue {
     /// Reads a situation exactly as the Rust API and the CLI do ([`Situation::from_json`]:
     /// a JSON object, checked against the catalogue), from JSON text or a plain object.
-    fn situation(&self, input: &JsValue) -> Result<Situation, JsValue> {
+    ///
+    /// With the catalogue at the date `at` (`"YYYY-MM-DD"`), what every per-situation call needs.
+    fn dated(&self, input: &JsValue, at: &str) -> Result<(DatedCatalogue<'_>, Situation), JsValue> {
         let text = argument_text(input, "situation")?;
-        Situation::from_json(&self.catalogue, text.as_bytes()).map_err(into_error)
+        let situation =
+            Situation::from_json(&self.catalogue, text.as_bytes()).map_err(into_error)?;
+        Ok((self.catalogue.at(date(at, "date")?), situation))
     }
 }
 
