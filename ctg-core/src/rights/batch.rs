@@ -175,6 +175,8 @@ pub struct BatchScratch<'c> {
     composition: u64,
     /// The lanes in use.
     active: u64,
+    /// Per benefit of a chunk: its known and true words, and whether it is applicable.
+    outcomes: Vec<(u64, u64, bool)>,
     /// The situations of [`DatedCatalogue::statuses_batch`], as columns.
     households: HouseholdBatch,
     ready: bool,
@@ -1145,27 +1147,26 @@ impl<'c> BatchScratch<'c> {
                 }
             }
         }
+        // Each benefit's known and true words, then each household's row, written in order.
         let p = &self.program;
-        for (b, root) in p.roots.iter().enumerate() {
-            let (k, v) = match root {
-                Some(r) => {
-                    let reg = p.regs[*r as usize];
-                    (self.bits[reg.k(0)], self.bits[reg.v(0)])
-                }
-                None => (0, 0),
+        self.outcomes.clear();
+        self.outcomes.extend(p.roots.iter().map(|root| match root {
+            Some(r) => {
+                let reg = p.regs[*r as usize];
+                (self.bits[reg.k(0)], self.bits[reg.v(0)], true)
+            }
+            None => (0, 0, false),
+        }));
+        for (lane, &row) in rows.iter().enumerate() {
+            let Some(statuses) = out.get_mut(row..row + n) else {
+                continue;
             };
-            for (lane, &row) in rows.iter().enumerate() {
-                let Some(status) = out.get_mut(row + b) else {
-                    continue;
-                };
-                *status = if root.is_none() {
-                    Status::NotApplicable
-                } else if k & LANE_BIT[lane] == 0 {
-                    Status::Undetermined
-                } else if v & LANE_BIT[lane] != 0 {
-                    Status::Eligible
-                } else {
-                    Status::NotEligible
+            for (status, &(k, v, applicable)) in statuses.iter_mut().zip(&self.outcomes) {
+                *status = match ((k >> lane) & 1, (v >> lane) & 1) {
+                    _ if !applicable => Status::NotApplicable,
+                    (0, _) => Status::Undetermined,
+                    (_, 0) => Status::NotEligible,
+                    _ => Status::Eligible,
                 };
             }
         }
