@@ -40,6 +40,34 @@ const NONE: u32 = u32::MAX;
 /// One column of numbers.
 type Col = [f64; LANES];
 
+/// Touches the answers of `situations` in tight loops, before they are copied household by
+/// household: situations are scattered on the heap, and independent loads issued together
+/// wait for memory in parallel rather than one after the other (the copy itself is too long a
+/// loop for the processor to look that far ahead). Two steps, as member answers are behind
+/// the member list.
+fn touch(situations: &[Situation]) {
+    let mut sum = 0usize;
+    for s in situations {
+        sum = sum.wrapping_add(s.facts.len() + s.members.len());
+    }
+    for s in situations {
+        for f in s.facts.iter().step_by(4) {
+            sum = sum.wrapping_add(usize::from(*f == V::Unknown));
+        }
+        for m in &s.members {
+            sum = sum.wrapping_add(m.facts.len());
+        }
+    }
+    for s in situations {
+        for m in &s.members {
+            for f in m.facts.iter().step_by(4) {
+                sum = sum.wrapping_add(usize::from(*f == V::Unknown));
+            }
+        }
+    }
+    std::hint::black_box(sum);
+}
+
 /// A register: where its numbers and its bits are.
 #[derive(Debug, Clone, Copy)]
 struct Reg {
@@ -1224,8 +1252,9 @@ impl<'c> DatedCatalogue<'c> {
         let rows = situations.len().min(out.len() / n);
         let mut batch = std::mem::take(&mut scratch.households);
         batch.clear();
-        for s in &situations[..rows] {
-            batch.push(s);
+        for block in situations[..rows].chunks(LANES) {
+            touch(block);
+            block.iter().for_each(|s| batch.push(s));
         }
         self.statuses_households(&batch, scratch, out);
         scratch.households = batch;
