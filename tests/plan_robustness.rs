@@ -30,7 +30,10 @@ fn ten_thousand_levels_of_nesting_give_an_error() {
         assert_eq!(errors.errors().len(), 1);
     }
     let deep_value = ctg_core::validation::from_json_slice::<serde_json::Value>(arrays.as_bytes());
-    assert_eq!(deep_value.unwrap_err().kind, ErrorKind::LimitExceeded);
+    assert_eq!(
+        deep_value.unwrap_err().errors()[0].kind,
+        ErrorKind::LimitExceeded
+    );
 }
 
 /// A valid plan of about `target` bytes: many axes, objectives and actions.

@@ -94,6 +94,11 @@ fn single_mistake_files_give_one_error_and_the_many_mistakes_file_gives_them_all
         if file == "many_mistakes.json" {
             let kinds: BTreeSet<&str> = expected.iter().map(|(k, _)| k.as_str()).collect();
             assert!(expected.len() >= 8 && kinds.len() >= 6, "{expected:?}");
+        } else if file == "structure_mistakes.json" {
+            // Every structure problem at once (wrong type, unknown and missing fields,
+            // impossible date), not only the first.
+            assert!(expected.len() >= 8, "{expected:?}");
+            assert!(expected.iter().all(|(kind, _)| kind == "structure"));
         } else {
             assert_eq!(expected.len(), 1, "{file} should hold one mistake");
         }
@@ -111,6 +116,12 @@ fn syntax_and_structure_errors_carry_line_and_column() {
         assert_eq!(error.line, Some(line), "{file}: {error:?}");
         assert!(error.column.is_some());
     }
+    let lines: Vec<Option<usize>> = errors_of("structure_mistakes.json")
+        .iter()
+        .map(|e| e.line)
+        .collect();
+    let expected = [5, 5, 6, 7, 9, 9, 10, 10];
+    assert_eq!(lines, expected.map(Some));
     let semantic = &errors_of("blank_title.json")[0];
     assert_eq!((semantic.line, semantic.column), (None, None));
 }

@@ -1,5 +1,6 @@
-//! The vectorized evaluation (`DatedCatalogue::statuses_batch`) gives exactly the statuses of
-//! the scalar one (`DatedCatalogue::statuses`), household by household: on generated
+//! The vectorized evaluation (`DatedCatalogue::statuses_batch` on situations,
+//! `DatedCatalogue::statuses_households` on a `HouseholdBatch` of columns) gives exactly the
+//! statuses of the scalar one (`DatedCatalogue::statuses`), household by household: on generated
 //! catalogues that use every kind of node (arithmetic, division by zero, dates, `in`, `if`
 //! on numbers, quantifiers, member-scoped derived facts), on the Civraisien catalogue with
 //! random complete and partial households, and on its table-driven cases.
@@ -7,7 +8,7 @@
 use chrono::NaiveDate;
 use ctg_core::rights::batch::LANES;
 use ctg_core::rights::catalogue::{QuestionType, Scope};
-use ctg_core::rights::{CompiledCatalogue, Situation, SituationInput, Status};
+use ctg_core::rights::{CompiledCatalogue, HouseholdBatch, Situation, SituationInput, Status};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -30,7 +31,9 @@ fn assert_same(cat: &CompiledCatalogue, at: NaiveDate, households: &[Situation])
     {
         assert_eq!(e, g, "household {h} at {at}: {:?}", households[h]);
     }
-    // The same scratch, reused on pieces of other sizes, gives the same results.
+    // The same scratch, reused on pieces of other sizes, gives the same results; so does a
+    // batch of columns, emptied and refilled for each piece.
+    let mut columns = HouseholdBatch::new(cat);
     let mut start = 0;
     let mut size = 1;
     while start < households.len() {
@@ -38,8 +41,30 @@ fn assert_same(cat: &CompiledCatalogue, at: NaiveDate, households: &[Situation])
         let mut piece = vec![Status::Eligible; (end - start) * n];
         dated.statuses_batch(&households[start..end], &mut batch, &mut piece);
         assert_eq!(piece, expected[start * n..end * n], "pieces {start}..{end}");
+        columns.clear();
+        households[start..end].iter().for_each(|s| columns.push(s));
+        assert_eq!(columns.len(), end - start);
+        let mut piece = vec![Status::Eligible; (end - start) * n];
+        dated.statuses_households(&columns, &mut batch, &mut piece);
+        assert_eq!(
+            piece,
+            expected[start * n..end * n],
+            "columns {start}..{end}"
+        );
         start = end;
         size = size * 3 + 1;
+    }
+    // All the households as columns at once.
+    columns.clear();
+    households.iter().for_each(|s| columns.push(s));
+    let mut all = vec![Status::Eligible; households.len() * n];
+    dated.statuses_households(&columns, &mut batch, &mut all);
+    assert_eq!(all, expected, "all the households as columns");
+    // Rows that do not fit in the output are not written.
+    if households.len() > 1 && n > 0 {
+        let mut short = vec![Status::Eligible; (households.len() - 1) * n];
+        dated.statuses_households(&columns, &mut batch, &mut short);
+        assert_eq!(short, expected[..short.len()], "a shorter output");
     }
 }
 

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ctg_core::rights::catalogue::{QuestionType, Scope};
-use ctg_core::rights::{CompiledCatalogue, Situation, SituationInput, Status};
+use ctg_core::rights::{CompiledCatalogue, HouseholdBatch, Situation, SituationInput, Status};
 use serde_json::{json, Map, Value};
 use std::hint::black_box;
 use std::time::Duration;
@@ -191,6 +191,44 @@ fn bench(c: &mut Criterion) {
                 let start = thread_cpu_time();
                 for _ in 0..iters {
                     run_vectorized();
+                }
+                thread_cpu_time().saturating_sub(start)
+            })
+        },
+    );
+    // The same households as columns (`HouseholdBatch`, filled once, as a reader of an
+    // allocataire file would fill it), evaluated 1,000,000 times in all.
+    let columns = |households: &[Situation]| {
+        let mut batch = HouseholdBatch::new(&cat);
+        households.iter().for_each(|s| batch.push(s));
+        batch
+    };
+    let (whole, rest) = (
+        columns(&pool),
+        columns(&pool[..BATCH as usize % pool.len()]),
+    );
+    let mut run_columns = || {
+        let mut eligible = 0u64;
+        let mut done = 0usize;
+        while done < BATCH as usize {
+            let take = pool.len().min(BATCH as usize - done);
+            let households = if take == pool.len() { &whole } else { &rest };
+            at.statuses_households(households, &mut batch_scratch, &mut batch_out);
+            eligible += batch_out[..take * n]
+                .iter()
+                .filter(|s| **s == Status::Eligible)
+                .count() as u64;
+            done += take;
+        }
+        black_box(eligible)
+    };
+    group.bench_function(
+        "1,000,000 synthetic households, whole catalogue, statuses_households (thread CPU time)",
+        |b| {
+            b.iter_custom(|iters| {
+                let start = thread_cpu_time();
+                for _ in 0..iters {
+                    run_columns();
                 }
                 thread_cpu_time().saturating_sub(start)
             })

@@ -4,9 +4,10 @@
 //!
 //! Reading a plan goes in three steps, each reported with JSON paths:
 //!
-//! 1. **syntax and structure** ([`from_json_slice`]): the bytes must be UTF-8 JSON of the
-//!    shape of a [`Plan`](crate::Plan); the first problem stops the reading and carries its
-//!    line and column (serde cannot go on past a broken document);
+//! 1. **syntax and structure** ([`from_json_slice`]): the bytes must be UTF-8 JSON (the
+//!    first syntax problem stops the reading: nothing can be read past a broken document),
+//!    of the shape of a [`Plan`](crate::Plan): every wrong type, unknown or missing field,
+//!    impossible date is reported at once ([`FromJson`]), each with its line and column;
 //! 2. **format**: the `format` field must name a version this library reads
 //!    ([`FORMAT`](crate::plan::FORMAT)), otherwise [`ErrorKind::UnsupportedFormat`];
 //! 3. **meaning** ([`Plan::validate`](crate::Plan::validate)): every duplicate id, dangling
@@ -28,16 +29,18 @@
 
 mod checks;
 mod context;
+mod documents;
 mod evaluation_rules;
 mod locate;
 mod messages;
 mod path;
+mod read;
 mod tree_checks;
 
 pub use context::{IdKind, Validator};
 pub use path::JsonPath;
+pub use read::{FromJson, Reader};
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// What kind of problem was found.
@@ -166,23 +169,51 @@ pub fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
-/// Reads a JSON document into `T`, turning the first syntax or structure problem into a
-/// [`ValidationError`] with its JSON path, line and column, and a French message.
+/// Reads a JSON document into `T`, reporting every structure problem (wrong type, unknown
+/// or missing field, impossible date…) with its JSON path, line and column and a French
+/// message, in the order of the file; or the first syntax problem, with its position.
 ///
 /// Bytes that are not UTF-8 are reported as [`ErrorKind::Syntax`] with the position of the
 /// first bad byte; nesting deeper than 128 levels, and the other limits of
 /// [`limits`](crate::limits) (size, elements, string length), as [`ErrorKind::LimitExceeded`]. A UTF-8
 /// byte order mark at the start is ignored.
-pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationError> {
+///
+/// ```
+/// use ctg_core::plan::Period;
+/// let text = "{\n  \"start\": \"2019-02-30\",\n  \"end\": 2022\n}";
+/// let errors = ctg_core::validation::from_json_slice::<Period>(text.as_bytes()).unwrap_err();
+/// let found: Vec<(&str, Option<usize>)> =
+///     errors.errors().iter().map(|e| (e.path.as_str(), e.line)).collect();
+/// assert_eq!(found, [("$.start", Some(2)), ("$.end", Some(3))]);
+/// ```
+pub fn from_json_slice<T: FromJson>(bytes: &[u8]) -> Result<T, ValidationErrors> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value = parse_json(bytes)?;
+    read_json(bytes, &value)
+}
+
+/// The syntax step of [`from_json_slice`]: `bytes` (without byte order mark) as a JSON value,
+/// within the limits.
+fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ValidationError> {
     crate::limits::check_json(bytes, &crate::limits::Limits::DEFAULT)?;
     messages::check_utf8(bytes)?;
-    // One plain read; on failure, the path is found from the error's position (see
-    // `locate`): no second, path-tracking copy of every deserializer.
+    // On failure, the path is found from the error's position (see `locate`).
     serde_json::from_slice(bytes).map_err(|error| {
         let path = locate::error_path(bytes, &error);
         messages::translate(error, path)
     })
+}
+
+/// The structure step of [`from_json_slice`]: `value`, parsed from `bytes`, as a `T`.
+fn read_json<T: FromJson>(bytes: &[u8], value: &serde_json::Value) -> Result<T, ValidationErrors> {
+    let mut reader = Reader::new();
+    match T::from_json(value, &mut reader) {
+        Some(read) if reader.error_count() == 0 => Ok(read),
+        _ => Err(ValidationErrors(locate::place(
+            bytes,
+            reader.into_anchored(),
+        ))),
+    }
 }
 
 impl crate::Plan {
@@ -193,9 +224,9 @@ impl crate::Plan {
 
     /// Reads and validates a plan from bytes (UTF-8 JSON).
     ///
-    /// Returns the plan when it is valid; otherwise every problem: the first syntax or
-    /// structure problem (with line and column), or a format this library does not read, or
-    /// every problem of meaning found by [`Plan::validate`](crate::Plan::validate).
+    /// Returns the plan when it is valid; otherwise every problem: the first syntax problem,
+    /// or a format this library does not read, or every structure problem (each with line and
+    /// column), or every problem of meaning found by [`Plan::validate`](crate::Plan::validate).
     ///
     /// ```
     /// let plan = ctg_core::Plan::from_slice(ctg_core::civraisien::PLAN_JSON.as_bytes());
@@ -204,13 +235,15 @@ impl crate::Plan {
     /// assert_eq!(bad.errors()[0].kind, ctg_core::ErrorKind::UnsupportedFormat);
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<crate::Plan, ValidationErrors> {
-        let plan: crate::Plan = from_json_slice(bytes).map_err(|error| {
-            let unsupported = format_probe(bytes).and_then(|f| checks::check_format(&f));
-            ValidationErrors::from(unsupported.unwrap_or(error))
-        })?;
-        if let Some(error) = checks::check_format(&plan.format) {
-            return Err(error.into());
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let value = parse_json(bytes)?;
+        // A format this library does not read explains every other problem.
+        if let Some(serde_json::Value::String(format)) = value.get("format") {
+            if let Some(error) = checks::check_format(format) {
+                return Err(error.into());
+            }
         }
+        let plan: crate::Plan = read_json(bytes, &value)?;
         let errors = plan.validate();
         if errors.is_empty() {
             Ok(plan)
@@ -252,15 +285,6 @@ impl crate::Plan {
         text.push('\n');
         text
     }
-}
-
-/// The `format` field of a document that failed to read as a plan, if it has one.
-fn format_probe(bytes: &[u8]) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Option<String>,
-    }
-    serde_json::from_slice::<Probe>(bytes).ok()?.format
 }
 
 /// The JSON Schema of the plan format, generated from the types.

@@ -97,6 +97,16 @@ macro_rules! vocabulary {
             }
         }
 
+        impl crate::validation::FromJson for $name {
+            fn from_json(
+                value: &serde_json::Value,
+                reader: &mut crate::validation::Reader,
+            ) -> Option<Self> {
+                <String as crate::validation::FromJson>::from_json(value, reader)
+                    .map(|code| $name::from_code(&code))
+            }
+        }
+
         impl JsonSchema for $name {
             fn schema_name() -> Cow<'static, str> {
                 Cow::Borrowed(stringify!($name))

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use ctg_core::query::{Filter, Level, NodeRef};
 use ctg_core::validation::{ErrorKind, ValidationError, ValidationErrors};
 use ctg_core::vocabulary::{ActionStatus, Public, Theme};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Turns the core's errors into a JS `Error` (a `CtgError` in the TypeScript declarations):
@@ -151,8 +151,7 @@ pub fn level_code(level: Level) -> &'static str {
 }
 
 /// The criteria of [`ctg_core::query::Filter`] as JSON: codes for the vocabularies.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct FilterInput {
     partner: Option<String>,
     public: Option<Public>,
@@ -162,6 +161,11 @@ pub struct FilterInput {
     status: Option<ActionStatus>,
     text: Option<String>,
 }
+
+ctg_core::json_struct!(FilterInput [deny_unknown_fields] {
+    partner: default, public: default, commune: default, pole: default, theme: default,
+    status: default, text: default,
+});
 
 impl FilterInput {
     /// The core's filter.

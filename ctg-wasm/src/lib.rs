@@ -16,7 +16,6 @@
 
 use ctg_core::validation::{ErrorKind, ValidationError, ValidationErrors};
 use ctg_core::Plan;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 pub mod convert;
@@ -155,10 +154,12 @@ impl CtgPlan {
 }
 
 /// Reads a JSON argument into a core type, with the errors of the core.
-pub(crate) fn read<T: DeserializeOwned>(input: &JsValue, path: &str) -> Result<T, JsValue> {
+pub(crate) fn read<T: ctg_core::validation::FromJson>(
+    input: &JsValue,
+    path: &str,
+) -> Result<T, JsValue> {
     let text = argument_text(input, path)?;
-    ctg_core::validation::from_json_slice(text.as_bytes())
-        .map_err(|error| into_error(ValidationErrors::from(error)))
+    ctg_core::validation::from_json_slice(text.as_bytes()).map_err(into_error)
 }
 
 /// An error about an argument given by the host page (not about a file).

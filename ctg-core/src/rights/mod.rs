@@ -7,6 +7,7 @@
 //! - [`situation`]: answers and household members → [`Situation`];
 //! - [`evaluate`]: three-valued evaluation at a date → [`DatedCatalogue`];
 //! - [`batch`]: the same evaluation over many households at once, column by column;
+//! - [`households`]: many households as columns → [`HouseholdBatch`], the input of [`batch`];
 //! - [`verdict`]: results and their explanations in French;
 //! - [`next_question`]: the next question and a questionnaire [`Session`].
 //!
@@ -33,6 +34,7 @@ pub mod catalogue;
 pub mod compile;
 pub mod evaluate;
 pub mod expr;
+pub mod households;
 pub mod next_question;
 pub mod situation;
 pub mod verdict;
@@ -41,6 +43,7 @@ pub use batch::BatchScratch;
 pub use catalogue::{Benefit, Catalogue, Parameter, Place, Question, Rule};
 pub use compile::{compile, CompiledCatalogue};
 pub use evaluate::{DatedCatalogue, Scratch};
+pub use households::HouseholdBatch;
 pub use next_question::{Session, SessionState};
 pub use situation::{MemberInput, QuestionRef, Situation, SituationInput};
 pub use verdict::{render_explanation, BenefitResult, Explanation, ExplanationNode, Status};

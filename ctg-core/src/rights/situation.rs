@@ -125,17 +125,6 @@ impl Situation {
         bytes: &[u8],
     ) -> Result<Situation, ValidationErrors> {
         let input: SituationInput = crate::validation::from_json_slice(bytes)?;
-        // serde reads a list as the fields of a struct, in order: `[]` would be an empty
-        // situation. A situation is an object.
-        let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if start.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-            return Err(ValidationError::new(
-                ErrorKind::Structure,
-                "$",
-                "une situation est un objet JSON { \"answers\": …, \"members\": … }, pas une liste",
-            )
-            .into());
-        }
         Situation::from_input(catalogue, &input)
     }
 

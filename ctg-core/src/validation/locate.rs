@@ -9,7 +9,10 @@
 //! the tests on thousands of broken documents).
 
 use super::messages::push_key;
+use super::read::Anchor;
+use super::ValidationError;
 use serde_json::error::Category;
+use std::collections::HashMap;
 
 /// Where the scan stands inside an object or array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,12 +134,78 @@ fn end_value(stack: &mut [Frame]) {
 
 /// The open objects and arrays at the end of `bytes`, outermost first.
 fn scan(bytes: &[u8]) -> Vec<Frame> {
+    walk(bytes, |_, _, _| {})
+}
+
+/// The path of the value every open container is in (the innermost included).
+fn path_of(stack: &[Frame]) -> String {
+    let mut path = String::from("$");
+    for frame in stack {
+        if frame.object {
+            match &frame.key {
+                Some(key) => push_key(&mut path, key),
+                None => break,
+            }
+        } else {
+            path.push_str(&format!("[{}]", frame.index));
+        }
+    }
+    path
+}
+
+/// Places the errors of a reading ([`super::read`]) in the text: each gets the line and
+/// column of the value at its path (or of the end of the object, for a missing field), and
+/// they come back in the order of the file.
+pub(super) fn place(bytes: &[u8], errors: Vec<(ValidationError, Anchor)>) -> Vec<ValidationError> {
+    let mut wanted: HashMap<(&str, Anchor), Vec<usize>> = HashMap::new();
+    for (i, (error, anchor)) in errors.iter().enumerate() {
+        wanted.entry((&error.path, *anchor)).or_default().push(i);
+    }
+    let mut offsets = vec![usize::MAX; errors.len()];
+    walk(bytes, |anchor, offset, stack| {
+        let path = path_of(stack);
+        for &i in wanted.get(&(path.as_str(), anchor)).into_iter().flatten() {
+            offsets[i] = offset;
+        }
+    });
+    let mut placed: Vec<(usize, ValidationError)> = offsets
+        .into_iter()
+        .zip(errors)
+        .map(|(offset, (error, _))| (offset, error))
+        .collect();
+    placed.sort_by_key(|(offset, _)| *offset);
+    placed
+        .into_iter()
+        .map(|(offset, mut error)| {
+            if let Some(before) = bytes.get(..offset) {
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                error.line = Some(before.iter().filter(|&&b| b == b'\n').count() + 1);
+                error.column = Some(
+                    String::from_utf8_lossy(&before[line_start..])
+                        .chars()
+                        .count()
+                        + 1,
+                );
+            }
+            error
+        })
+        .collect()
+}
+
+/// Walks `bytes`, calling `on(Anchor::Start, offset, stack)` where a value begins and
+/// `on(Anchor::End, offset, stack)` where an object or array ends (the stack then holds the
+/// containers around it); returns the containers still open at the end.
+fn walk(bytes: &[u8], mut on: impl FnMut(Anchor, usize, &[Frame])) -> Vec<Frame> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             open @ (b'{' | b'[') => {
+                on(Anchor::Start, i, &stack);
                 begin_value(&mut stack);
                 let object = open == b'{';
                 stack.push(Frame {
@@ -153,6 +222,7 @@ fn scan(bytes: &[u8]) -> Vec<Frame> {
             }
             b'}' | b']' => {
                 stack.pop();
+                on(Anchor::End, i, &stack);
                 end_value(&mut stack);
                 i += 1;
             }
@@ -194,6 +264,7 @@ fn scan(bytes: &[u8]) -> Vec<Frame> {
                         }
                     }
                     _ => {
+                        on(Anchor::Start, i, &stack);
                         begin_value(&mut stack);
                         if closed {
                             end_value(&mut stack);
@@ -204,6 +275,7 @@ fn scan(bytes: &[u8]) -> Vec<Frame> {
             }
             _ => {
                 // A number or `true`, `false`, `null`: complete once something follows it.
+                on(Anchor::Start, i, &stack);
                 begin_value(&mut stack);
                 let mut j = i;
                 while j < bytes.len()
@@ -239,13 +311,13 @@ mod tests {
     //! (`serde_path_to_error`, which ctg used before) on thousands of broken documents: every
     //! value of the fixtures replaced by values of every JSON type, every key removed or
     //! misspelt, and bytes deleted, inserted or cut at every position of small documents.
-    use crate::validation::{messages, ValidationError};
+    use crate::validation::{messages, FromJson, ValidationError};
     use serde::de::DeserializeOwned;
     use serde_json::Value;
     use serde_path_to_error::Segment;
 
     /// The error as ctg reported it with `serde_path_to_error`.
-    fn tracked<T: DeserializeOwned>(bytes: &[u8]) -> Option<ValidationError> {
+    fn tracked<T: Read>(bytes: &[u8]) -> Option<ValidationError> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
         match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(_) => de
@@ -274,13 +346,15 @@ mod tests {
     }
 
     /// The error as ctg reports it now.
-    fn located<T: DeserializeOwned>(bytes: &[u8]) -> Option<ValidationError> {
+    fn located<T: Read>(bytes: &[u8]) -> Option<ValidationError> {
         let error = serde_json::from_slice::<T>(bytes).err()?;
         let path = super::error_path(bytes, &error);
         Some(messages::translate(error, path))
     }
 
-    fn same<T: DeserializeOwned>(bytes: &[u8]) -> usize {
+    /// Checks one document: the path found from the position is the tracked one, and the
+    /// hand reader ([`crate::validation::read`]) agrees with serde's derived reader.
+    fn same<T: Read>(bytes: &[u8]) -> usize {
         let (old, new) = (tracked::<T>(bytes), located::<T>(bytes));
         assert_eq!(
             old,
@@ -288,12 +362,73 @@ mod tests {
             "document: {}",
             String::from_utf8_lossy(&bytes[..bytes.len().min(3000)])
         );
+        agree::<T>(bytes);
         usize::from(new.is_some())
+    }
+
+    /// What the agreement test needs of a document type.
+    trait Read: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug {}
+    impl<T: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug> Read for T {}
+
+    /// The hand reader and serde's derived reader agree on `bytes`: the same value when serde
+    /// reads it; when serde refuses it, the hand reader refuses it too and its first error is
+    /// serde's (kind, path, message), syntax errors included. Two documented differences:
+    /// serde reads a struct from a JSON list of its fields and a unit variant from
+    /// `{"variant": null}`, the hand reader wants an object and a string; and a syntax error
+    /// comes first, even after a structure error (the whole text is parsed before it is read).
+    fn agree<T: Read>(bytes: &[u8]) {
+        let text = || String::from_utf8_lossy(&bytes[..bytes.len().min(3000)]).into_owned();
+        let serde = serde_json::from_slice::<T>(bytes);
+        let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+            // Not JSON: the syntax error is the one of `located` when serde met it first.
+            return;
+        };
+        let hand = super::super::read_json::<T>(bytes, &value);
+        match (serde, hand) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "document: {}", text()),
+            (Ok(_), Err(errors)) => {
+                assert!(
+                    errors.0.iter().any(quirk),
+                    "serde reads it, the hand reader refuses it: {errors:?}\ndocument: {}",
+                    text()
+                );
+            }
+            (Err(error), hand) => {
+                let expected = messages::translate(error, "$".to_owned());
+                let Err(errors) = hand else {
+                    panic!(
+                        "serde refuses it ({expected:?}), the hand reader reads it\ndocument: {}",
+                        text()
+                    );
+                };
+                let first = &errors.0[0];
+                let located = located::<T>(bytes).unwrap_or(expected);
+                if quirk(first) || located.kind == super::super::ErrorKind::Syntax {
+                    return;
+                }
+                assert_eq!(
+                    (first.kind, &first.path, &first.message),
+                    (located.kind, &located.path, &located.message),
+                    "all: {errors:?}\ndocument: {}",
+                    text()
+                );
+            }
+        }
+    }
+
+    /// The hand reader refuses a struct written as a list, or a variant written as an object.
+    fn quirk(error: &ValidationError) -> bool {
+        let object_as_list = error
+            .message
+            .contains("on attend un objet { … }, le fichier contient une liste");
+        let variant_as_object = error.message.contains("on attend « enum ")
+            && error.message.contains("le fichier contient un objet");
+        object_as_list || variant_as_object
     }
 
     /// Every value of `doc` (one in `stride`) replaced by values of other types, every key
     /// of its objects removed or misspelt; printed compact and pretty.
-    fn structural<T: DeserializeOwned>(doc: &Value, stride: usize) -> usize {
+    fn structural<T: Read>(doc: &Value, stride: usize) -> usize {
         let mut pointers = Vec::new();
         collect(doc, String::new(), &mut pointers);
         let replacements = [
@@ -359,7 +494,7 @@ mod tests {
     }
 
     /// Bytes deleted, inserted or cut at every position (one in `stride`).
-    fn textual<T: DeserializeOwned>(text: &[u8], stride: usize) -> usize {
+    fn textual<T: Read>(text: &[u8], stride: usize) -> usize {
         let mut errors = 0;
         for i in (0..=text.len()).step_by(stride) {
             errors += same::<T>(&text[..i]);
@@ -408,6 +543,35 @@ mod tests {
             let text = serde_json::to_vec_pretty(&case["situation"]).unwrap_or_default();
             textual::<SituationInput>(&text, 1);
             structural::<SituationInput>(&case["situation"], 1);
+        }
+    }
+
+    fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                json_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every fixture and example, read as a plan, a catalogue and a situation: both readers
+    /// agree (see [`agree`]).
+    #[test]
+    fn every_fixture_reads_the_same_with_both_readers() {
+        use crate::rights::{Catalogue, SituationInput};
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+        let mut files = Vec::new();
+        json_files(&root.join("tests/fixtures"), &mut files);
+        json_files(&root.join("examples/civraisien"), &mut files);
+        assert!(files.len() > 100, "{}", files.len());
+        for file in &files {
+            let bytes = std::fs::read(file).unwrap_or_default();
+            agree::<crate::Plan>(&bytes);
+            agree::<Catalogue>(&bytes);
+            agree::<SituationInput>(&bytes);
         }
     }
 

@@ -242,19 +242,20 @@ fn date_message(english: &str) -> Option<String> {
 mod tests {
     use crate::validation::{from_json_slice, ErrorKind};
     use chrono::NaiveDate;
-    use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug)]
     #[allow(dead_code)]
     struct Sample {
         date: NaiveDate,
-        #[serde(default)]
         list: Vec<u32>,
     }
+    crate::json_struct!(Sample [deny_unknown_fields] { date: required, list: default });
 
     fn error(text: &str) -> crate::ValidationError {
-        from_json_slice::<Sample>(text.as_bytes()).unwrap_err()
+        from_json_slice::<Sample>(text.as_bytes())
+            .unwrap_err()
+            .0
+            .remove(0)
     }
 
     #[test]
@@ -290,13 +291,19 @@ mod tests {
 
     #[test]
     fn bad_utf8_and_deep_nesting_are_errors() {
-        let e = from_json_slice::<Sample>(b"{\"date\": \"2019\xff\"}").unwrap_err();
+        let e = from_json_slice::<Sample>(b"{\"date\": \"2019\xff\"}")
+            .unwrap_err()
+            .0
+            .remove(0);
         assert_eq!(
             (e.kind, e.line, e.column),
             (ErrorKind::Syntax, Some(1), Some(15))
         );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let e = from_json_slice::<serde_json::Value>(deep.as_bytes()).unwrap_err();
+        let e = from_json_slice::<serde_json::Value>(deep.as_bytes())
+            .unwrap_err()
+            .0
+            .remove(0);
         assert_eq!(e.kind, ErrorKind::LimitExceeded);
     }
 }

@@ -174,3 +174,18 @@ test(`a catalogue with a ${DEPTH}-deep expression: a clear limit error, no stack
   thrown(label, () => toy.evaluate(`{"answers": {"loyer": ${nestedArray(DEPTH)}}}`, '2024-06-30'));
   stillWorks();
 });
+
+test('a plan with several structure mistakes: every one in `errors`, in the order of the file, with line and column', { skip: !built }, () => {
+  const file = 'structure_mistakes.json';
+  const text = readFileSync(join(ROOT, 'tests/fixtures/plans/invalid', file), 'utf8');
+  const { cases: expected } = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/plans/invalid/expected.json'), 'utf8'));
+  const error = thrown(file, () => ctg.CtgPlan.load(text));
+  assert.deepEqual(error.errors.map((e) => [e.kind, e.path]), expected[file].map((e) => [e.kind, e.path]));
+  assert.ok(error.errors.length >= 8, 'not only the first');
+  for (const e of error.errors) {
+    assert.ok(Number.isInteger(e.line) && Number.isInteger(e.column), `${e.path}: position`);
+  }
+  // The same errors when the page gives an object rather than text.
+  const fromObject = thrown(`${file} as an object`, () => ctg.CtgPlan.load(JSON.parse(text)));
+  assert.deepEqual(fromObject.errors.map((e) => e.path), error.errors.map((e) => e.path));
+});

@@ -1,0 +1,657 @@
+//! The structural reading of a document: from a parsed [`serde_json::Value`] into the ctg
+//! types, reporting EVERY problem (wrong type, unknown or missing field, impossible date…)
+//! with its JSON path, instead of stopping at the first one as serde's derived readers do.
+//!
+//! Each type implements [`FromJson`]. Structs and closed enums are declared in a few lines
+//! with [`json_struct!`](crate::json_struct) and [`json_enum!`](crate::json_enum) (see
+//! `documents.rs`), which follow the serde attributes of the type exactly
+//! (`deny_unknown_fields`, `default`, `rename`); the messages are those serde_json would
+//! give for the first problem, translated by the same code (`messages.rs`), so that a
+//! document reads the same way as with `serde_json::from_slice` — except that every problem
+//! is reported. One deliberate difference: serde also reads a struct from a JSON list of its
+//! fields in order (`"period": ["2019-01-01", "2022-12-31"]`), which the documents never
+//! use; here a struct must be an object.
+//!
+//! The reader is not generic over serde's `Deserializer`, so it costs little WebAssembly
+//! (serde's derived visitors cost about 76 KB gzip in the widget).
+//!
+//! ```
+//! use ctg_core::validation::{FromJson, Reader};
+//! let value = serde_json::json!({ "start": "2019-02-30", "end": 2022, "ned": 1 });
+//! let mut reader = Reader::new();
+//! assert!(ctg_core::plan::Period::from_json(&value, &mut reader).is_none());
+//! let paths: Vec<String> = reader.into_errors().into_iter().map(|e| e.path).collect();
+//! assert_eq!(paths, ["$.ned", "$.start", "$.end"]); // in the order of the fields
+//! ```
+
+use super::{messages, ErrorKind, ValidationError};
+use chrono::NaiveDate;
+use serde::de::{Error as _, Unexpected};
+use serde_json::{Map, Value};
+
+/// Where an error sits in the text: at the start of the value at its path, or at the end of
+/// the object (a missing field, as serde_json reports it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Anchor {
+    Start,
+    End,
+}
+
+/// The state of a reading: the JSON path of the value being read, and the problems found.
+#[derive(Debug)]
+pub struct Reader {
+    path: String,
+    errors: Vec<(ValidationError, Anchor)>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
+/// A value that can be read from JSON, reporting every problem to a [`Reader`].
+pub trait FromJson: Sized {
+    /// Reads `value` (found at `reader`'s current path). Returns `None` when it cannot be
+    /// read, after pushing at least one error to `reader`.
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self>;
+}
+
+impl Reader {
+    /// A reader at the root of a document (`$`), without errors.
+    pub fn new() -> Reader {
+        Reader {
+            path: String::from("$"),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The JSON path of the value being read.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The number of problems found so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The problems found so far, in the order they were found (not yet of the file).
+    pub fn into_errors(self) -> Vec<ValidationError> {
+        self.errors.into_iter().map(|(error, _)| error).collect()
+    }
+
+    pub(crate) fn into_anchored(self) -> Vec<(ValidationError, Anchor)> {
+        self.errors
+    }
+
+    /// Reports a problem at the current path, with a French message.
+    pub fn error(&mut self, kind: ErrorKind, message: impl Into<String>) {
+        let error = ValidationError::new(kind, self.path.clone(), message);
+        self.errors.push((error, Anchor::Start));
+    }
+
+    /// Reports a problem described as serde describes it (`invalid type: …`), translated
+    /// into French as serde_json's own errors are.
+    fn serde_error(&mut self, error: serde_json::Error, anchor: Anchor) {
+        let error = messages::translate(error, self.path.clone());
+        self.errors.push((error, anchor));
+    }
+
+    /// Reports that `value` is not of the type `expected` (in serde's words: `a string`,
+    /// `u32`, `struct Plan`…).
+    pub fn invalid_type(&mut self, value: &Value, expected: &str) {
+        let error = serde_json::Error::invalid_type(unexpected(value), &expected);
+        self.serde_error(error, Anchor::Start);
+    }
+
+    /// Reads `value` as a `T` at the path of the member `key` of the current object.
+    pub fn read_key<T: FromJson>(&mut self, key: &str, value: &Value) -> Option<T> {
+        let len = self.path.len();
+        messages::push_key(&mut self.path, key);
+        let result = T::from_json(value, self);
+        self.path.truncate(len);
+        result
+    }
+
+    /// Reads `value` as a `T` at the path of the element `index` of the current list.
+    pub fn read_index<T: FromJson>(&mut self, index: usize, value: &Value) -> Option<T> {
+        let len = self.path.len();
+        self.path.push_str(&format!("[{index}]"));
+        let result = T::from_json(value, self);
+        self.path.truncate(len);
+        result
+    }
+
+    /// The object of a struct: reports a value that is not an object (`expected` is serde's
+    /// name for it, `struct Plan`), and, when `deny_unknown` (serde's
+    /// `deny_unknown_fields`), every key not in `fields`.
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        expected: &str,
+        fields: &'static [&'static str],
+        deny_unknown: bool,
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.invalid_type(value, expected);
+            return None;
+        };
+        if deny_unknown {
+            for key in map.keys().filter(|key| !fields.contains(&key.as_str())) {
+                self.serde_error(serde_json::Error::unknown_field(key, fields), Anchor::Start);
+            }
+        }
+        Some(map)
+    }
+
+    /// A field serde requires: reports it missing (at the end of the object, where
+    /// serde_json notices it).
+    pub fn required<T: FromJson>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &'static str,
+    ) -> Option<T> {
+        match map.get(name) {
+            Some(value) => self.read_key(name, value),
+            None => {
+                self.serde_error(serde_json::Error::missing_field(name), Anchor::End);
+                None
+            }
+        }
+    }
+
+    /// A field with a default: `Some(None)` when absent, `None` when present and unreadable.
+    pub fn optional<T: FromJson>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &'static str,
+    ) -> Option<Option<T>> {
+        match map.get(name) {
+            Some(value) => self.read_key(name, value).map(Some),
+            None => Some(None),
+        }
+    }
+
+    /// Reads a string among `variants` (a unit enum in serde's words: `enum Scope`),
+    /// returning its position in `variants`.
+    pub fn variant(
+        &mut self,
+        value: &Value,
+        expected: &str,
+        variants: &'static [&'static str],
+    ) -> Option<usize> {
+        match value {
+            Value::String(code) => {
+                let position = variants.iter().position(|v| v == code);
+                if position.is_none() {
+                    let error = serde_json::Error::unknown_variant(code, variants);
+                    self.serde_error(error, Anchor::Start);
+                }
+                position
+            }
+            _ => {
+                self.invalid_type(value, expected);
+                None
+            }
+        }
+    }
+
+    /// An integer in `min..=max`, with serde's name of the type (`u32`…) for errors.
+    fn integer(&mut self, value: &Value, min: i128, max: i128, expected: &str) -> Option<i128> {
+        let number = match value {
+            Value::Number(number) => number,
+            _ => {
+                self.invalid_type(value, expected);
+                return None;
+            }
+        };
+        let (whole, unexpected) = if let Some(u) = number.as_u64() {
+            (i128::from(u), Unexpected::Unsigned(u))
+        } else if let Some(i) = number.as_i64() {
+            (i128::from(i), Unexpected::Signed(i))
+        } else {
+            self.invalid_type(value, expected);
+            return None;
+        };
+        if (min..=max).contains(&whole) {
+            Some(whole)
+        } else {
+            let error = serde_json::Error::invalid_value(unexpected, &expected);
+            self.serde_error(error, Anchor::Start);
+            None
+        }
+    }
+}
+
+/// How serde names the type of a JSON value in its messages.
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (_, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+impl FromJson for Value {
+    fn from_json(value: &Value, _: &mut Reader) -> Option<Self> {
+        Some(value.clone())
+    }
+}
+
+impl FromJson for Map<String, Value> {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value {
+            Value::Object(map) => Some(map.clone()),
+            _ => {
+                reader.invalid_type(value, "a map");
+                None
+            }
+        }
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value {
+            Value::String(text) => Some(text.clone()),
+            _ => {
+                reader.invalid_type(value, "a string");
+                None
+            }
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                reader.invalid_type(value, "a boolean");
+                None
+            }
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value.as_f64() {
+            Some(x) => Some(x),
+            None => {
+                reader.invalid_type(value, "f64");
+                None
+            }
+        }
+    }
+}
+
+macro_rules! integers {
+    ($($ty:ident),*) => {$(
+        impl FromJson for $ty {
+            fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+                let whole = reader.integer(value, $ty::MIN as i128, $ty::MAX as i128, stringify!($ty))?;
+                $ty::try_from(whole).ok()
+            }
+        }
+    )*};
+}
+
+integers!(u32, u64, usize, i32);
+
+impl FromJson for NaiveDate {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        let Value::String(text) = value else {
+            reader.invalid_type(value, "a formatted date string");
+            return None;
+        };
+        match parse_date(text) {
+            Ok(date) => Some(date),
+            Err(problem) => {
+                reader.serde_error(serde_json::Error::custom(problem), Anchor::Start);
+                None
+            }
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        match value {
+            Value::Null => Some(None),
+            _ => T::from_json(value, reader).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
+        let Value::Array(items) = value else {
+            reader.invalid_type(value, "a sequence");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for (index, item) in items.iter().enumerate() {
+            match reader.read_index(index, item) {
+                Some(read) => out.push(read),
+                None => complete = false,
+            }
+        }
+        complete.then_some(out)
+    }
+}
+
+/// chrono's reading of a date (`NaiveDate::from_str`: `%Y-%m-%d`, blanks allowed around
+/// the numbers, a sign for years beyond four digits), written out so that chrono's format
+/// parser is not linked; the error is chrono's message (`input is out of range` for a day
+/// that does not exist).
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+    const OUT_OF_RANGE: &str = "input is out of range";
+    const INVALID: &str = "input contains invalid characters";
+    const TOO_SHORT: &str = "premature end of input";
+    const TOO_LONG: &str = "trailing input";
+    fn number(s: &str, max: usize) -> Result<(&str, i64), &'static str> {
+        let bytes = s.as_bytes();
+        if bytes.is_empty() {
+            return Err(TOO_SHORT);
+        }
+        let mut n = 0i64;
+        for (i, c) in bytes.iter().take(max).enumerate() {
+            if !c.is_ascii_digit() {
+                return if i == 0 {
+                    Err(INVALID)
+                } else {
+                    Ok((&s[i..], n))
+                };
+            }
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(i64::from(c - b'0')))
+                .ok_or(OUT_OF_RANGE)?;
+        }
+        Ok((&s[max.min(bytes.len())..], n))
+    }
+    fn dash(s: &str) -> Result<&str, &'static str> {
+        let s = s.trim_start();
+        match s.strip_prefix('-') {
+            Some(rest) => Ok(rest.trim_start()),
+            None if s.is_empty() => Err(TOO_SHORT),
+            None => Err(INVALID),
+        }
+    }
+    let s = text.trim_start();
+    let (s, year) = if let Some(rest) = s.strip_prefix('-') {
+        let (s, v) = number(rest, usize::MAX)?;
+        (s, 0i64.checked_sub(v).ok_or(OUT_OF_RANGE)?)
+    } else if let Some(rest) = s.strip_prefix('+') {
+        number(rest, usize::MAX)?
+    } else {
+        number(s, 4)?
+    };
+    let year = i32::try_from(year).map_err(|_| OUT_OF_RANGE)?;
+    let (s, month) = number(dash(s)?, 2)?;
+    if !(1..=12).contains(&month) {
+        return Err(OUT_OF_RANGE);
+    }
+    let (s, day) = number(dash(s)?, 2)?;
+    if !(1..=31).contains(&day) {
+        return Err(OUT_OF_RANGE);
+    }
+    if !s.trim_start().is_empty() {
+        return Err(TOO_LONG);
+    }
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or(OUT_OF_RANGE)
+}
+
+/// Implements [`FromJson`](crate::validation::FromJson) for a struct, field by field, as
+/// its serde attributes say:
+///
+/// - `[deny_unknown_fields]` (or `[]`): whether keys outside the fields are errors;
+/// - `field: required` (serde: no attribute), `field: default` (`#[serde(default)]` on the
+///   field), `field: from_default` (`#[serde(default)]` on the struct: the struct's
+///   `Default` value of the field);
+/// - `field = "json": …` for `#[serde(rename = "json")]`.
+///
+/// Every field must be listed (the struct is built with all of them).
+///
+/// ```
+/// #[derive(Debug, PartialEq)]
+/// struct Point { x: f64, y: f64, label: Option<String>, kind: String }
+/// ctg_core::json_struct!(Point [deny_unknown_fields] {
+///     x: required, y: required, label: default, kind = "type": required,
+/// });
+/// let value = serde_json::json!({ "x": 1, "y": "2", "z": 3 });
+/// let mut reader = ctg_core::validation::Reader::new();
+/// let read = <Point as ctg_core::validation::FromJson>::from_json(&value, &mut reader);
+/// assert!(read.is_none());
+/// let paths: Vec<String> = reader.into_errors().into_iter().map(|e| e.path).collect();
+/// assert_eq!(paths, ["$.z", "$.y", "$"]); // unknown z, y is not a number, type missing
+/// ```
+#[macro_export]
+macro_rules! json_struct {
+    ($ty:ident [$($deny:ident)?] { $($field:ident $(= $json:literal)? : $mode:ident),* $(,)? }) => {
+        impl $crate::validation::FromJson for $ty {
+            fn from_json(
+                value: &::serde_json::Value,
+                reader: &mut $crate::validation::Reader,
+            ) -> ::core::option::Option<Self> {
+                const FIELDS: &[&str] = &[$($crate::json_struct!(@name $field $($json)?)),*];
+                let errors = reader.error_count();
+                let map = reader.object(
+                    value,
+                    concat!("struct ", stringify!($ty)),
+                    FIELDS,
+                    $crate::json_struct!(@deny $($deny)?),
+                )?;
+                $(
+                    let $field = $crate::json_struct!(@read $mode reader map $ty $field
+                        $crate::json_struct!(@name $field $($json)?));
+                )*
+                if reader.error_count() > errors {
+                    return None;
+                }
+                Some($ty { $($field: $field?),* })
+            }
+        }
+    };
+    (@name $field:ident $json:literal) => { $json };
+    (@name $field:ident) => { stringify!($field) };
+    (@deny deny_unknown_fields) => { true };
+    (@deny) => { false };
+    (@read required $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
+        $reader.required($map, $name)
+    };
+    (@read default $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
+        $reader.optional($map, $name).map(|read| read.unwrap_or_default())
+    };
+    (@read from_default $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
+        $reader
+            .optional($map, $name)
+            .map(|read| read.unwrap_or_else(|| <$ty as ::core::default::Default>::default().$field))
+    };
+}
+
+/// Implements [`FromJson`](crate::validation::FromJson) for a `Copy` enum of unit variants
+/// written as strings (serde's `rename_all = "snake_case"` or `rename` on each variant): an unknown
+/// string is an error naming the accepted ones.
+///
+/// ```
+/// #[derive(Debug, Clone, Copy, PartialEq)]
+/// enum Side { Left, Right }
+/// ctg_core::json_enum!(Side { Left = "left", Right = "right" });
+/// let mut reader = ctg_core::validation::Reader::new();
+/// let side = <Side as ctg_core::validation::FromJson>::from_json(&"right".into(), &mut reader);
+/// assert_eq!(side, Some(Side::Right));
+/// ```
+#[macro_export]
+macro_rules! json_enum {
+    ($ty:ident { $($variant:ident = $code:literal),* $(,)? }) => {
+        impl $crate::validation::FromJson for $ty {
+            fn from_json(
+                value: &::serde_json::Value,
+                reader: &mut $crate::validation::Reader,
+            ) -> ::core::option::Option<Self> {
+                const VARIANTS: &[&str] = &[$($code),*];
+                const VALUES: &[$ty] = &[$($ty::$variant),*];
+                let position = reader.variant(value, concat!("enum ", stringify!($ty)), VARIANTS)?;
+                VALUES.get(position).copied()
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+    use crate::validation::{from_json_slice, ErrorKind, ValidationErrors};
+    use chrono::NaiveDate;
+
+    fn found(errors: &ValidationErrors) -> Vec<(&str, Option<usize>)> {
+        errors
+            .errors()
+            .iter()
+            .map(|e| (e.path.as_str(), e.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_situation_with_several_structure_mistakes_gives_them_all_in_file_order() {
+        let text = br#"{
+  "answers": 1,
+  "members": [
+    { "role": "parent", "age": -1 },
+    { "role": "enfant", "birth_date": "2019-02-30", "fact": {} }
+  ],
+  "x": true
+}"#;
+        let errors = from_json_slice::<crate::rights::SituationInput>(text).unwrap_err();
+        assert_eq!(
+            found(&errors),
+            [
+                ("$.answers", Some(2)),
+                ("$.members[0].role", Some(4)),
+                ("$.members[0].age", Some(4)),
+                ("$.members[1].birth_date", Some(5)),
+                ("$.members[1].fact", Some(5)),
+                ("$.x", Some(7)),
+            ]
+        );
+        assert!(errors
+            .errors()
+            .iter()
+            .all(|e| e.kind == ErrorKind::Structure));
+        let messages: Vec<&str> = errors.errors().iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            messages[0].contains("on attend un objet"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("« parent »") || messages[1].contains("parent"),
+            "{}",
+            messages[1]
+        );
+        assert!(messages[3].contains("date impossible"), "{}", messages[3]);
+        assert!(
+            messages[4].contains("« fact » n'existe pas ici"),
+            "{}",
+            messages[4]
+        );
+    }
+
+    #[test]
+    fn a_catalogue_with_several_structure_mistakes_gives_them_all() {
+        let text = br#"{"format": "ctg-droits/1", "id": "demo",
+  "questions": [{"id": "q", "label": "Q ?", "type": "nombre"}],
+  "benefits": [{"id": "b", "name": "B", "institution": "caf", "category": "famille",
+    "summary": "S.", "condition": true, "valid_from": 2025}]}"#;
+        let errors = crate::rights::CompiledCatalogue::from_json(text).unwrap_err();
+        assert_eq!(
+            found(&errors),
+            [
+                ("$.questions[0].type", Some(2)),
+                ("$.benefits[0].valid_from", Some(4)),
+                ("$", Some(4)), // `title` missing, at the end of the document
+            ]
+        );
+        assert!(errors.errors()[2].message.contains("« title » manque"));
+    }
+
+    #[test]
+    fn a_valid_document_reads_as_serde_reads_it() {
+        let text = crate::civraisien::PLAN_JSON.as_bytes();
+        let hand: crate::Plan = from_json_slice(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let serde: crate::Plan = serde_json::from_slice(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hand, serde);
+        let text = crate::civraisien::DROITS_JSON.as_bytes();
+        let hand: crate::rights::Catalogue =
+            from_json_slice(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let serde: crate::rights::Catalogue =
+            serde_json::from_slice(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(hand, serde);
+    }
+
+    /// The hand reading of dates agrees with chrono's, value and kind of error, on every
+    /// shape the tests of chrono and the documents use.
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        let cases = [
+            "2019-07-01",
+            "2019-7-1",
+            " 2019 - 07 - 01 ",
+            "2019-02-29",
+            "2020-02-29",
+            "2019-02-30",
+            "2019-13-01",
+            "2019-00-10",
+            "2019-01-32",
+            "2019-04-31",
+            "19-07-01",
+            "+12019-07-01",
+            "-0044-03-15",
+            "2019",
+            "2019-",
+            "2019-07",
+            "2019-07-",
+            "",
+            "x",
+            "2019/07/01",
+            "2019-07-01x",
+            "20190-07-01",
+            "2019-007-01",
+            "2019-07-011",
+            "+99999999999-01-01",
+            "-",
+            "+",
+            "2019-07-01T00:00",
+            "２０１９-07-01",
+            "2019-07-1 ",
+            "\u{a0}2019-07-01",
+        ];
+        for text in cases {
+            let chrono = text.parse::<NaiveDate>();
+            let hand = parse_date(text);
+            match (&chrono, &hand) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{text:?}"),
+                (Err(a), Err(b)) => {
+                    let out_of_range = a.to_string() == "input is out of range";
+                    assert_eq!(
+                        out_of_range,
+                        *b == "input is out of range",
+                        "{text:?}: {a} / {b}"
+                    );
+                }
+                _ => panic!("{text:?}: chrono {chrono:?}, hand {hand:?}"),
+            }
+        }
+    }
+}
