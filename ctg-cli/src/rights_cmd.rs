@@ -738,12 +738,12 @@ impl<'a> RowWriter<'a> {
     }
 }
 
-/// Households read before they are evaluated together (`DatedCatalogue::statuses_batch`).
+/// Households read before they are evaluated together (`DatedCatalogue::statuses_households`).
 const BATCH_CHUNK: usize = 1024;
 
 /// A row waiting for its chunk to be evaluated.
 enum Pending {
-    /// A valid household (its situation is in `BatchState::situations`), by id.
+    /// A valid household (its answers are in `BatchState::households`), by id.
     Household(String),
     /// An invalid row: its number and the message.
     Invalid(usize, String),
@@ -752,7 +752,8 @@ enum Pending {
 struct BatchState<'d, 'c> {
     dated: &'d DatedCatalogue<'c>,
     scratch: ctg_core::rights::BatchScratch<'c>,
-    situations: Vec<Situation>,
+    /// The valid households of the chunk, as columns.
+    households: ctg_core::rights::HouseholdBatch,
     pending: Vec<Pending>,
     statuses: Vec<Status>,
     benefits: usize,
@@ -773,7 +774,7 @@ impl BatchState<'_, '_> {
                 let id = s
                     .id()
                     .map_or_else(|| fallback_id.to_string(), str::to_owned);
-                self.situations.push(s);
+                self.households.push(&s);
                 self.pending.push(Pending::Household(id));
             }
             Err(message) => self.pending.push(Pending::Invalid(fallback_id, message)),
@@ -788,9 +789,9 @@ impl BatchState<'_, '_> {
     fn flush(&mut self, writer: &mut RowWriter<'_>, err: &mut dyn Write) -> io::Result<()> {
         let n = self.benefits;
         self.statuses
-            .resize(self.situations.len() * n, Status::Undetermined);
+            .resize(self.households.len() * n, Status::Undetermined);
         self.dated
-            .statuses_batch(&self.situations, &mut self.scratch, &mut self.statuses);
+            .statuses_households(&self.households, &mut self.scratch, &mut self.statuses);
         let mut household = 0;
         let failed = vec!["erreur"; n];
         for row in self.pending.drain(..) {
@@ -810,7 +811,7 @@ impl BatchState<'_, '_> {
                 }
             }
         }
-        self.situations.clear();
+        self.households.clear();
         Ok(())
     }
 }
@@ -878,7 +879,7 @@ impl BatchArgs {
         let mut state = BatchState {
             dated: &dated,
             scratch: dated.batch_scratch(),
-            situations: Vec::with_capacity(BATCH_CHUNK),
+            households: ctg_core::rights::HouseholdBatch::new(&catalogue),
             pending: Vec::with_capacity(BATCH_CHUNK),
             statuses: Vec::new(),
             benefits: catalogue.catalogue().benefits.len(),

@@ -636,17 +636,13 @@ const LANE_BIT: [u64; LANES] = {
     bits
 };
 
-/// The lanes where `f(a[i])` holds, as bits: eight lanes at a time as bytes 0/1
-/// (vectorized), each group of eight bytes packed into eight bits by one multiplication.
+/// The lanes where `f(a[i])` holds, as bits: each lane's bit is selected and the bits are
+/// or-ed together, which the compiler vectorizes (comparison, and, or).
 #[inline(always)]
 fn mask1(a: &Col, f: impl Fn(f64) -> bool) -> u64 {
     let mut out = 0u64;
-    for g in 0..LANES / 8 {
-        let mut bytes = [0u8; 8];
-        for (j, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from(f(a[g * 8 + j]));
-        }
-        out |= (u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (g * 8);
+    for i in 0..LANES {
+        out |= if f(a[i]) { LANE_BIT[i] } else { 0 };
     }
     out
 }
@@ -657,13 +653,8 @@ fn mask2(a: Src<'_>, b: Src<'_>, f: impl Fn(f64, f64) -> bool) -> u64 {
     match (a, b) {
         (Src::Col(a), Src::Col(b)) => {
             let mut out = 0u64;
-            for g in 0..LANES / 8 {
-                let mut bytes = [0u8; 8];
-                for (j, byte) in bytes.iter_mut().enumerate() {
-                    *byte = u8::from(f(a[g * 8 + j], b[g * 8 + j]));
-                }
-                out |= (u64::from_le_bytes(bytes).wrapping_mul(0x0102_0408_1020_4080) >> 56)
-                    << (g * 8);
+            for i in 0..LANES {
+                out |= if f(a[i], b[i]) { LANE_BIT[i] } else { 0 };
             }
             out
         }
@@ -758,13 +749,16 @@ fn column<'a>(cols: &'a mut [Col], tmp: &'a mut Col, reg: Reg, m: usize) -> &'a 
     }
 }
 
-/// Sets the known and true bits of register `reg` for member `m` from its loaded values `c`
-/// (`NaN` when unknown), within `lanes`.
+/// Sets the known bits of register `reg` for member `m` from its loaded values `c` (`NaN`
+/// when unknown), within `lanes`, and its true bits if it is a yes/no register (those of a
+/// numeric register are never read).
 #[inline(always)]
 fn set_bits(bits: &mut [u64], reg: Reg, m: usize, c: &Col, lanes: u64) {
     let k = known(c) & lanes;
     bits[reg.k(m)] = k;
-    bits[reg.v(m)] = k & mask1(c, |x| x != 0.0);
+    if reg.col == NONE {
+        bits[reg.v(m)] = k & mask1(c, |x| x != 0.0);
+    }
 }
 
 /// The lanes of `c` whose value is known (not `NaN`).
