@@ -184,8 +184,8 @@ impl FilterInput {
 
 /// Reads a `YYYY-MM-DD` date argument.
 pub fn date(text: &str, path: &str) -> Result<NaiveDate, JsValue> {
-    // The same reading as the dates of the JSON files (chrono's `FromStr`).
-    text.parse::<NaiveDate>().map_err(|_| {
+    // The same reading as the dates of the JSON files.
+    ctg_core::validation::parse_date(text).map_err(|_| {
         crate::argument_error(
             path,
             format!("date invalide « {text} » : attendu une date au format AAAA-MM-JJ, par exemple 2024-06-30"),

@@ -354,7 +354,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// the numbers, a sign for years beyond four digits), written out so that chrono's format
 /// parser is not linked; the error is chrono's message (`input is out of range` for a day
 /// that does not exist).
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+///
+/// ```
+/// use ctg_core::validation::parse_date;
+/// assert_eq!(parse_date("2025-09-01"), Ok(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+/// assert_eq!(parse_date("2025-02-30"), Err("input is out of range"));
+/// assert!(parse_date("01/09/2025").is_err());
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
     const OUT_OF_RANGE: &str = "input is out of range";
     const INVALID: &str = "input contains invalid characters";
     const TOO_SHORT: &str = "premature end of input";
