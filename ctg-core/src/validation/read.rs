@@ -360,9 +360,9 @@ impl<T: FromJson> FromJson for Vec<T> {
 ///
 /// ```
 /// use ctg_core::validation::parse_date;
-/// assert_eq!(parse_date("2019-7-1").map(|d| d.to_string()), Ok("2019-07-01".to_owned()));
-/// assert_eq!(parse_date("2019-02-30"), Err("input is out of range"));
-/// assert!(parse_date("01/07/2019").is_err());
+/// assert_eq!(parse_date("2025-09-01"), Ok(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+/// assert_eq!(parse_date("2025-02-30"), Err("input is out of range"));
+/// assert!(parse_date("01/09/2025").is_err());
 /// ```
 pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
     const OUT_OF_RANGE: &str = "input is out of range";
