@@ -11,11 +11,26 @@ PROFILE=${CTG_WASM_PROFILE:-wasm-release}
 WASM_OPT_FLAGS=${CTG_WASM_OPT:--Oz}
 OUT=${CTG_WEB_OUT:-target/web}
 
-cargo build --quiet -p ctg-wasm --target wasm32-unknown-unknown --profile "$PROFILE"
+# The standard library is rebuilt for size (measured in BENCHMARKS.md, « Taille du widget »):
+# a panic aborts at once, without formatting a message (`-Cpanic=immediate-abort`; the widget
+# never panics on user data, and a panic would trap either way), and std takes its
+# size-optimized code paths (`optimize_for_size`: smaller sorts). These options of cargo and
+# rustc are unstable, so the stable toolchain is unlocked for this one build with
+# RUSTC_BOOTSTRAP=1, in its own target directory. They need the `rust-src` component
+# (scripts/setup.sh adds it). CTG_WASM_BUILD_STD=0 uses the prebuilt std (about 25 KB gzip more).
+if [ "${CTG_WASM_BUILD_STD:-1}" = 1 ]; then
+  TARGET_DIR=target/wasm-size
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo build --quiet -p ctg-wasm --target wasm32-unknown-unknown --profile "$PROFILE" \
+    --target-dir "$TARGET_DIR" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+else
+  TARGET_DIR=target
+  cargo build --quiet -p ctg-wasm --target wasm32-unknown-unknown --profile "$PROFILE"
+fi
 rm -rf "$OUT"
 mkdir -p "$OUT/ctg/pkg"
 wasm-bindgen --target web --out-dir "$OUT/ctg/pkg" --out-name ctg_wasm \
-  "target/wasm32-unknown-unknown/$PROFILE/ctg_wasm.wasm"
+  "$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/ctg_wasm.wasm"
 if [ "$WASM_OPT_FLAGS" != "none" ]; then
   # shellcheck disable=SC2086
   node_modules/.bin/wasm-opt $WASM_OPT_FLAGS \
@@ -24,6 +39,13 @@ if [ "$WASM_OPT_FLAGS" != "none" ]; then
     "$OUT/ctg/pkg/ctg_wasm_bg.wasm" -o "$OUT/ctg/pkg/ctg_wasm_bg.wasm"
 fi
 cp ctg-wasm/js/*.js "$OUT/ctg/"
+# Minified in place, one file at a time (the modules and their imports stay as they are; only
+# comments, spaces and local names shrink). CTG_WEB_MINIFY=0 keeps the sources as written.
+if [ "${CTG_WEB_MINIFY:-1}" = 1 ]; then
+  for file in "$OUT"/ctg/*.js "$OUT/ctg/pkg/ctg_wasm.js"; do
+    node_modules/.bin/esbuild "$file" --minify --log-level=warning --allow-overwrite --outfile="$file"
+  done
+fi
 cp ctg-wasm/js/*.d.ts "$OUT/ctg/" 2>/dev/null || true
 # The widget's default data (used when a host gives neither `src` nor `data`), minified.
 mkdir -p "$OUT/ctg/data"

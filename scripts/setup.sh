@@ -18,6 +18,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The widget's build rebuilds the standard library for size (scripts/build-web.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rust component rust-src"
+  rustup component add rust-src
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -28,8 +34,8 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
-# Node tools (binaryen's wasm-opt, playwright-core, axe-core, vite and typescript for the
-# packaging and type checks) pinned by package-lock.json.
+# Node tools (binaryen's wasm-opt, esbuild to minify the widget, playwright-core, axe-core,
+# vite and typescript for the packaging and type checks) pinned by package-lock.json.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   step "node and npm (apt)"
   apt-get update -qq

@@ -216,6 +216,40 @@ impl Plan {
             .find(|node| node.id() == id)
     }
 
+    /// Where the node with this id is in the plan's JSON document, as a JSON Pointer (RFC 6901)
+    /// such as `/axes/0/strategic_objectives/1`; `None` when no node has this id.
+    ///
+    /// ```
+    /// let plan = ctg_core::civraisien::plan();
+    /// let id = &plan.axes[1].strategic_objectives[0].id;
+    /// assert_eq!(plan.pointer(id).as_deref(), Some("/axes/1/strategic_objectives/0"));
+    /// assert_eq!(plan.pointer("nope"), None);
+    /// ```
+    pub fn pointer(&self, id: &str) -> Option<String> {
+        for (a, axis) in self.axes.iter().enumerate() {
+            let at = format!("/axes/{a}");
+            if axis.id == id {
+                return Some(at);
+            }
+            for (s, strategic) in axis.strategic_objectives.iter().enumerate() {
+                let at = format!("{at}/strategic_objectives/{s}");
+                if strategic.id == id {
+                    return Some(at);
+                }
+                for (o, specific) in strategic.specific_objectives.iter().enumerate() {
+                    let at = format!("{at}/specific_objectives/{o}");
+                    if specific.id == id {
+                        return Some(at);
+                    }
+                    if let Some(i) = specific.actions.iter().position(|action| action.id == id) {
+                        return Some(format!("{at}/actions/{i}"));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// The ancestors of the node with this id, from its axis down to its parent (empty for an
     /// axis); `None` when no node has this id.
     pub fn ancestors(&self, id: &str) -> Option<Vec<NodeRef<'_>>> {
@@ -419,5 +453,23 @@ mod tests {
         assert_eq!(normalize("  Cœur  d’Âge "), "coeur d'age");
         assert_eq!(normalize("Ægir"), "aegir");
         assert_eq!(normalize("ça"), "ca");
+    }
+
+    #[test]
+    fn every_node_pointer_names_that_node_in_the_json_document() {
+        let plan = crate::civraisien::plan();
+        let json = serde_json::to_value(&plan).unwrap();
+        let mut count = 0;
+        for (_, node) in plan.walk() {
+            let pointer = plan.pointer(node.id()).unwrap();
+            assert_eq!(
+                json.pointer(&pointer).unwrap()["id"],
+                node.id(),
+                "{pointer}"
+            );
+            count += 1;
+        }
+        assert!(count > 20, "{count} nodes");
+        assert_eq!(plan.pointer(""), None);
     }
 }

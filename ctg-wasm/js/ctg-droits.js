@@ -27,6 +27,7 @@ export class CtgDroitsElement extends CtgElement {
   #session = null; // CtgQuestionnaire (wasm)
   #plan = null; // the embedded plan, for the titles of objectives and commune names
   #planHandle = null;
+  #titles = null; // id → title of every node of the plan
   #current = null; // the question shown
   #editing = false; // whether the question shown is an answer being changed
   #error = null;
@@ -76,6 +77,7 @@ export class CtgDroitsElement extends CtgElement {
     this.#json = this.#catalogue.data();
     this.#planHandle ??= ctg.CtgPlan.load(plan);
     this.#plan ??= this.#planHandle.data();
+    this.#titles ??= new Map(this.#planHandle.walk().map((node) => [node.id, node.title]));
     this.#start();
     this.#render();
     return { catalogue: this.#json };
@@ -500,6 +502,6 @@ export class CtgDroitsElement extends CtgElement {
   }
 
   #objectiveTitle(id) {
-    return this.#planHandle?.find(id)?.node?.title ?? null;
+    return this.#titles?.get(id) ?? null;
   }
 }

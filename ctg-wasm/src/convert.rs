@@ -51,6 +51,34 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+/// A JSON document (a plan or a catalogue) that the core has read without error, kept as
+/// the host gave it, so that it can be handed back without serializing the core's types.
+pub struct Document {
+    text: String,
+}
+
+impl Document {
+    /// Keeps the text (a UTF-8 byte order mark is skipped, as the core does).
+    pub fn new(text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Document { text }
+    }
+
+    /// A fresh plain object of the value at a JSON Pointer (RFC 6901: `""` is the whole
+    /// document, `/axes/0` the first axis), parsed by `JSON.parse`.
+    pub fn parse(&self, pointer: &str) -> Result<JsValue, JsValue> {
+        let mut value = js_sys::JSON::parse(&self.text)?;
+        for token in pointer.split('/').skip(1) {
+            let key = token.replace("~1", "/").replace("~0", "~");
+            value = js_sys::Reflect::get(&value, &JsValue::from_str(&key))?;
+        }
+        Ok(value)
+    }
+}
+
 /// The JSON text of an argument: the string itself, or `JSON.stringify` of an object.
 pub fn argument_text(input: &JsValue, path: &str) -> Result<String, JsValue> {
     if let Some(text) = input.as_string() {
@@ -98,46 +126,18 @@ impl<'p> NodeSummary<'p> {
     }
 }
 
-/// A node found by id, with its data.
-#[derive(Serialize)]
-pub struct FoundNode<'p> {
-    /// Its id.
-    pub id: &'p str,
-    /// Its level (see [`NodeSummary::level`]).
-    pub level: &'static str,
-    /// The node as in the plan file.
-    pub node: NodeData<'p>,
-}
-
-/// The data of a node of any level.
-#[derive(Serialize)]
-#[serde(untagged)]
-pub enum NodeData<'p> {
-    /// An axe.
-    Axis(&'p ctg_core::plan::Axis),
-    /// An objectif stratégique.
-    StrategicObjective(&'p ctg_core::plan::StrategicObjective),
-    /// An objectif spécifique.
-    SpecificObjective(&'p ctg_core::plan::SpecificObjective),
-    /// A fiche action.
-    Action(&'p ctg_core::plan::Action),
-}
-
-impl<'p> FoundNode<'p> {
-    /// The found node.
-    pub fn new(node: &NodeRef<'p>) -> Self {
-        let data = match *node {
-            NodeRef::Axis(n) => NodeData::Axis(n),
-            NodeRef::StrategicObjective(n) => NodeData::StrategicObjective(n),
-            NodeRef::SpecificObjective(n) => NodeData::SpecificObjective(n),
-            NodeRef::Action(n) => NodeData::Action(n),
-        };
-        FoundNode {
-            id: node.id(),
-            level: level_code(node.level()),
-            node: data,
-        }
+/// A node found by id as a plain object `{ id, level, node }` (a `FoundNode` in the
+/// TypeScript declarations), with `data`, its part of the plan document.
+pub fn found_node(node: &NodeRef<'_>, data: JsValue) -> Result<JsValue, JsValue> {
+    let found = js_sys::Object::new();
+    for (key, value) in [
+        ("id", JsValue::from_str(node.id())),
+        ("level", JsValue::from_str(level_code(node.level()))),
+        ("node", data),
+    ] {
+        js_sys::Reflect::set(&found, &JsValue::from_str(key), &value)?;
     }
+    Ok(found.into())
 }
 
 /// The JSON code of a level of the tree.
@@ -184,8 +184,8 @@ impl FilterInput {
 
 /// Reads a `YYYY-MM-DD` date argument.
 pub fn date(text: &str, path: &str) -> Result<NaiveDate, JsValue> {
-    // The same reading as the dates of the JSON files (chrono's `FromStr`).
-    text.parse::<NaiveDate>().map_err(|_| {
+    // The same reading as the dates of the JSON files.
+    ctg_core::validation::parse_date(text).map_err(|_| {
         crate::argument_error(
             path,
             format!("date invalide « {text} » : attendu une date au format AAAA-MM-JJ, par exemple 2024-06-30"),

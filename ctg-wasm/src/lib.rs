@@ -22,7 +22,7 @@ pub mod convert;
 pub mod rights;
 
 pub use convert::into_error;
-use convert::{argument_text, to_js, FoundNode, NodeSummary};
+use convert::{argument_text, found_node, to_js, NodeSummary};
 
 /// The version of the `ctg-core` library built into this module.
 #[wasm_bindgen(js_name = version)]
@@ -35,6 +35,10 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = CtgPlan)]
 pub struct CtgPlan {
     plan: Plan,
+    /// The document as the host gave it: `data()` and `find()` hand back parts of it, parsed
+    /// by `JSON.parse`, rather than serializing the plan's types again (which would add their
+    /// serializers to the `.wasm`, see BENCHMARKS.md, « Taille du widget »).
+    document: convert::Document,
 }
 
 #[wasm_bindgen(js_class = CtgPlan)]
@@ -47,13 +51,14 @@ impl CtgPlan {
     ) -> Result<CtgPlan, JsValue> {
         let text = argument_text(&input, "$")?;
         let plan = Plan::from_json(&text).map_err(into_error)?;
-        Ok(CtgPlan { plan })
+        let document = convert::Document::new(text);
+        Ok(CtgPlan { plan, document })
     }
 
-    /// The plan as a plain object.
+    /// The plan as a plain object, as it was given (it is valid).
     #[wasm_bindgen(js_name = data, unchecked_return_type = "PlanData")]
     pub fn data(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.plan)
+        self.document.parse("")
     }
 
     /// Every node of the tree, depth first, in the order of the file ([`Plan::walk`]).
@@ -72,7 +77,12 @@ impl CtgPlan {
     #[wasm_bindgen(js_name = find, unchecked_return_type = "FoundNode | null")]
     pub fn find(&self, id: &str) -> Result<JsValue, JsValue> {
         match self.plan.find(id) {
-            Some(node) => to_js(&FoundNode::new(&node)),
+            Some(node) => {
+                let data = self
+                    .document
+                    .parse(&self.plan.pointer(id).unwrap_or_default())?;
+                found_node(&node, data)
+            }
             None => Ok(JsValue::NULL),
         }
     }
@@ -161,18 +171,21 @@ pub(crate) fn argument_error(path: &str, message: impl Into<String>) -> JsValue 
     )))
 }
 
+/// `(code, label)` for every value of a closed vocabulary, in its documented order.
 macro_rules! labels {
-    ($map:ident, $lang:ident, $( $key:literal => $vocabulary:ty ),* $(,)?) => {
-        $(
-            let entries: serde_json::Map<String, serde_json::Value> = <$vocabulary>::ALL
-                .iter()
-                .map(|value| {
-                    let label = if $lang == "en" { value.label_en() } else { value.label_fr() };
-                    (value.code().to_owned(), serde_json::Value::from(label))
-                })
-                .collect();
-            $map.insert($key.to_owned(), serde_json::Value::Object(entries));
-        )*
+    ($lang:ident, $( $key:literal => $vocabulary:ty ),* $(,)?) => {
+        [$(
+            (
+                $key,
+                <$vocabulary>::ALL
+                    .iter()
+                    .map(|value| {
+                        let label = if $lang == "en" { value.label_en() } else { value.label_fr() };
+                        (value.code(), label)
+                    })
+                    .collect::<Vec<(&str, &str)>>(),
+            ),
+        )*]
     };
 }
 
@@ -184,8 +197,7 @@ pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
     use ctg_core::vocabulary::*;
     let lang = lang.unwrap_or_default();
     let lang = lang.as_str();
-    let mut map = serde_json::Map::new();
-    labels!(map, lang,
+    let vocabularies = labels!(lang,
         "theme" => Theme,
         "public" => Public,
         "status" => Status,
@@ -197,7 +209,16 @@ pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
         "reference_level" => ReferenceLevel,
         "plan_kind" => PlanKind,
     );
-    to_js(&map)
+    // Built as JS objects directly: one loop for all the vocabularies, no serializer per type.
+    let all = js_sys::Object::new();
+    for (key, entries) in vocabularies {
+        let labels = js_sys::Object::new();
+        for (code, label) in entries {
+            js_sys::Reflect::set(&labels, &JsValue::from_str(code), &JsValue::from_str(label))?;
+        }
+        js_sys::Reflect::set(&all, &JsValue::from_str(key), &labels)?;
+    }
+    Ok(all.into())
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -1,7 +1,7 @@
 //! Bindings of the access-to-rights engine ([`ctg_core::rights`]): a catalogue, its
 //! evaluation on a situation at a date, explanations, and a questionnaire session.
 
-use crate::convert::{argument_text, date, into_error, to_js};
+use crate::convert::{argument_text, date, into_error, to_js, Document};
 use crate::read;
 use chrono::NaiveDate;
 use ctg_core::rights::{
@@ -18,6 +18,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = CtgCatalogue)]
 pub struct CtgCatalogue {
     catalogue: Rc<CompiledCatalogue>,
+    /// The document as the host gave it, which `data()` hands back (see `CtgPlan`).
+    document: Document,
 }
 
 #[wasm_bindgen(js_class = CtgCatalogue)]
@@ -32,13 +34,14 @@ impl CtgCatalogue {
         let catalogue = CompiledCatalogue::from_json(text.as_bytes()).map_err(into_error)?;
         Ok(CtgCatalogue {
             catalogue: Rc::new(catalogue),
+            document: Document::new(text),
         })
     }
 
-    /// The catalogue as written, as a plain object.
+    /// The catalogue as a plain object, as it was given (it is valid).
     #[wasm_bindgen(js_name = data, unchecked_return_type = "CatalogueData")]
     pub fn data(&self) -> Result<JsValue, JsValue> {
-        to_js(self.catalogue.catalogue())
+        self.document.parse("")
     }
 
     /// The result of every benefit for a situation at a date (`"YYYY-MM-DD"`), in catalogue

@@ -8,9 +8,12 @@
 //! (`deny_unknown_fields`, `default`, `rename`); the messages are those serde_json would
 //! give for the first problem, translated by the same code (`messages.rs`), so that a
 //! document reads the same way as with `serde_json::from_slice` — except that every problem
-//! is reported. One deliberate difference: serde also reads a struct from a JSON list of its
-//! fields in order (`"period": ["2019-01-01", "2022-12-31"]`), which the documents never
-//! use; here a struct must be an object.
+//! is reported. Known differences with serde's derived readers: serde also reads a struct
+//! from a JSON list of its fields in order (`"period": ["2019-01-01", "2022-12-31"]`) and a
+//! unit variant from `{"variant": null}`, which the documents never use: here a struct must
+//! be an object and a variant a string. A key written twice in an object keeps its last value
+//! (the JSON is parsed into a [`Value`] first), where serde refused a struct's field written
+//! twice. And a syntax error anywhere is reported alone, even after a structure error.
 //!
 //! The reader is not generic over serde's `Deserializer`, so it costs little WebAssembly
 //! (serde's derived visitors cost about 76 KB gzip in the widget).
@@ -354,7 +357,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// the numbers, a sign for years beyond four digits), written out so that chrono's format
 /// parser is not linked; the error is chrono's message (`input is out of range` for a day
 /// that does not exist).
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+///
+/// ```
+/// use ctg_core::validation::parse_date;
+/// assert_eq!(parse_date("2025-09-01"), Ok(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+/// assert_eq!(parse_date("2025-02-30"), Err("input is out of range"));
+/// assert!(parse_date("01/09/2025").is_err());
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
     const OUT_OF_RANGE: &str = "input is out of range";
     const INVALID: &str = "input contains invalid characters";
     const TOO_SHORT: &str = "premature end of input";
