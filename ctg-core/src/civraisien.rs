@@ -45,7 +45,7 @@ pub const DROITS_JSON: &str = include_str!("../../examples/civraisien/droits.jso
 /// Never in practice: the embedded file is fixed at compile time and the test suite checks
 /// that it parses and compiles.
 pub fn droits() -> crate::rights::Catalogue {
-    serde_json::from_str(DROITS_JSON)
+    crate::validation::from_json_slice(DROITS_JSON.as_bytes())
         .expect("the embedded Civraisien rights catalogue is valid (checked by tests)")
 }
 

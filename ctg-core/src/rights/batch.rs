@@ -40,6 +40,34 @@ const NONE: u32 = u32::MAX;
 /// One column of numbers.
 type Col = [f64; LANES];
 
+/// Touches the answers of `situations` in tight loops, before they are copied household by
+/// household: situations are scattered on the heap, and independent loads issued together
+/// wait for memory in parallel rather than one after the other (the copy itself is too long a
+/// loop for the processor to look that far ahead). Two steps, as member answers are behind
+/// the member list.
+fn touch(situations: &[Situation]) {
+    let mut sum = 0usize;
+    for s in situations {
+        sum = sum.wrapping_add(s.facts.len() + s.members.len());
+    }
+    for s in situations {
+        for f in s.facts.iter().step_by(4) {
+            sum = sum.wrapping_add(usize::from(*f == V::Unknown));
+        }
+        for m in &s.members {
+            sum = sum.wrapping_add(m.facts.len());
+        }
+    }
+    for s in situations {
+        for m in &s.members {
+            for f in m.facts.iter().step_by(4) {
+                sum = sum.wrapping_add(usize::from(*f == V::Unknown));
+            }
+        }
+    }
+    std::hint::black_box(sum);
+}
+
 /// A register: where its numbers and its bits are.
 #[derive(Debug, Clone, Copy)]
 struct Reg {
@@ -175,6 +203,8 @@ pub struct BatchScratch<'c> {
     composition: u64,
     /// The lanes in use.
     active: u64,
+    /// Per benefit of a chunk: its known and true words, and whether it is applicable.
+    outcomes: Vec<(u64, u64, bool)>,
     /// The situations of [`DatedCatalogue::statuses_batch`], as columns.
     households: HouseholdBatch,
     ready: bool,
@@ -1145,27 +1175,26 @@ impl<'c> BatchScratch<'c> {
                 }
             }
         }
+        // Each benefit's known and true words, then each household's row, written in order.
         let p = &self.program;
-        for (b, root) in p.roots.iter().enumerate() {
-            let (k, v) = match root {
-                Some(r) => {
-                    let reg = p.regs[*r as usize];
-                    (self.bits[reg.k(0)], self.bits[reg.v(0)])
-                }
-                None => (0, 0),
+        self.outcomes.clear();
+        self.outcomes.extend(p.roots.iter().map(|root| match root {
+            Some(r) => {
+                let reg = p.regs[*r as usize];
+                (self.bits[reg.k(0)], self.bits[reg.v(0)], true)
+            }
+            None => (0, 0, false),
+        }));
+        for (lane, &row) in rows.iter().enumerate() {
+            let Some(statuses) = out.get_mut(row..row + n) else {
+                continue;
             };
-            for (lane, &row) in rows.iter().enumerate() {
-                let Some(status) = out.get_mut(row + b) else {
-                    continue;
-                };
-                *status = if root.is_none() {
-                    Status::NotApplicable
-                } else if k & LANE_BIT[lane] == 0 {
-                    Status::Undetermined
-                } else if v & LANE_BIT[lane] != 0 {
-                    Status::Eligible
-                } else {
-                    Status::NotEligible
+            for (status, &(k, v, applicable)) in statuses.iter_mut().zip(&self.outcomes) {
+                *status = match ((k >> lane) & 1, (v >> lane) & 1) {
+                    _ if !applicable => Status::NotApplicable,
+                    (0, _) => Status::Undetermined,
+                    (_, 0) => Status::NotEligible,
+                    _ => Status::Eligible,
                 };
             }
         }
@@ -1223,8 +1252,9 @@ impl<'c> DatedCatalogue<'c> {
         let rows = situations.len().min(out.len() / n);
         let mut batch = std::mem::take(&mut scratch.households);
         batch.clear();
-        for s in &situations[..rows] {
-            batch.push(s);
+        for block in situations[..rows].chunks(LANES) {
+            touch(block);
+            block.iter().for_each(|s| batch.push(s));
         }
         self.statuses_households(&batch, scratch, out);
         scratch.households = batch;

@@ -8,9 +8,12 @@
 //! (`deny_unknown_fields`, `default`, `rename`); the messages are those serde_json would
 //! give for the first problem, translated by the same code (`messages.rs`), so that a
 //! document reads the same way as with `serde_json::from_slice` — except that every problem
-//! is reported. One deliberate difference: serde also reads a struct from a JSON list of its
-//! fields in order (`"period": ["2019-01-01", "2022-12-31"]`), which the documents never
-//! use; here a struct must be an object.
+//! is reported. Known differences with serde's derived readers: serde also reads a struct
+//! from a JSON list of its fields in order (`"period": ["2019-01-01", "2022-12-31"]`) and a
+//! unit variant from `{"variant": null}`, which the documents never use: here a struct must
+//! be an object and a variant a string. A key written twice in an object keeps its last value
+//! (the JSON is parsed into a [`Value`] first), where serde refused a struct's field written
+//! twice. And a syntax error anywhere is reported alone, even after a structure error.
 //!
 //! The reader is not generic over serde's `Deserializer`, so it costs little WebAssembly
 //! (serde's derived visitors cost about 76 KB gzip in the widget).
