@@ -207,12 +207,16 @@ fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ValidationError> {
 /// The structure step of [`from_json_slice`]: `value`, parsed from `bytes`, as a `T`.
 fn read_json<T: FromJson>(bytes: &[u8], value: &serde_json::Value) -> Result<T, ValidationErrors> {
     let mut reader = Reader::new();
-    match T::from_json(value, &mut reader) {
-        Some(read) if reader.error_count() == 0 => Ok(read),
-        _ => Err(ValidationErrors(locate::place(
-            bytes,
-            reader.into_anchored(),
-        ))),
+    let read = T::from_json(value, &mut reader);
+    let mut errors = reader.into_anchored();
+    errors.extend(
+        locate::duplicate_keys(bytes)
+            .into_iter()
+            .map(|error| (error, read::Anchor::Start)),
+    );
+    match read {
+        Some(read) if errors.is_empty() => Ok(read),
+        _ => Err(ValidationErrors(locate::place(bytes, errors))),
     }
 }
 

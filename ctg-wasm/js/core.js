@@ -51,6 +51,11 @@ export async function readInput(element) {
   if (element.data !== undefined && element.data !== null) return element.data;
   const src = element.getAttribute('src');
   if (!src) return civraisien(element.localName === 'ctg-droits' ? 'droits' : 'plan');
+  return fetchText(src);
+}
+
+/** The text of the JSON file at `src` (relative to the page), with the errors of `readInput`. */
+export async function fetchText(src) {
   let response;
   try {
     response = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });

@@ -4,7 +4,7 @@
 // go near you, the official link and the CTG objectives that serve it; a printable summary.
 // Answers never leave the page.
 import { CtgElement, today } from './element.js';
-import { civraisien } from './core.js';
+import { civraisien, fetchText } from './core.js';
 import { h, replace } from './dom.js';
 import { formatNumber } from './i18n.js';
 
@@ -18,14 +18,19 @@ const sameRef = (a, b) => a && b && a.question === b.question && (a.member ?? nu
 
 export class CtgDroitsElement extends CtgElement {
   static get observedAttributes() {
-    return ['src', 'lang', 'commune', 'date'];
+    return ['src', 'plan', 'lang', 'commune', 'date'];
+  }
+
+  static get reloadAttributes() {
+    return ['src', 'plan'];
   }
 
   #ctg = null;
   #catalogue = null; // CtgCatalogue (wasm)
   #json = null; // the catalogue as a plain object
   #session = null; // CtgQuestionnaire (wasm)
-  #plan = null; // the embedded plan, for the titles of objectives and commune names
+  #planData = undefined; // the plan given by the host page (property `planData`)
+  #plan = null; // the plan, for the titles of objectives and commune names
   #planHandle = null;
   #titles = null; // id → title of every node of the plan
   #current = null; // the question shown
@@ -36,6 +41,25 @@ export class CtgDroitsElement extends CtgElement {
 
   constructor() {
     super('droits');
+    // As for `data` (see element.js): a value set before this module loaded is taken over.
+    if (Object.prototype.hasOwnProperty.call(this, 'planData')) {
+      const value = this.planData;
+      delete this.planData;
+      this.#planData = value;
+    }
+  }
+
+  /**
+   * The plan whose objectives the benefits serve (object or JSON text), to name them; takes
+   * precedence over the `plan` attribute.
+   */
+  get planData() {
+    return this.#planData;
+  }
+
+  set planData(value) {
+    this.#planData = value;
+    if (this._connected) this._load();
   }
 
   /** The current results (one per benefit, in catalogue order), or `null` before loading. */
@@ -65,9 +89,27 @@ export class CtgDroitsElement extends CtgElement {
     return this.getAttribute('date') || today();
   }
 
-  /** The Civraisien plan, whose objectives each benefit names (fetched once). */
+  /**
+   * The plan that names the CTG objectives each benefit serves, `{ input, source }`: the
+   * `planData` property, else the `plan` attribute's file, else — with the default catalogue
+   * only — the default Civraisien plan. A host's own catalogue without a plan shows no objectives.
+   */
   _extra() {
-    return this.#planHandle ? null : civraisien('plan');
+    if (this.#planData !== undefined && this.#planData !== null) {
+      return Promise.resolve({ input: this.#planData, source: { kind: 'data' } });
+    }
+    const src = this.getAttribute('plan');
+    if (src) {
+      const source = { kind: 'src', src };
+      return fetchText(src).then(
+        (input) => ({ input, source }),
+        (error) => {
+          throw Object.assign(error, { source });
+        },
+      );
+    }
+    const ownCatalogue = (this.data !== undefined && this.data !== null) || this.getAttribute('src');
+    return ownCatalogue ? null : civraisien('plan').then((input) => ({ input, source: { kind: 'embedded' } }));
   }
 
   _loaded(ctg, input, plan) {
@@ -75,9 +117,15 @@ export class CtgDroitsElement extends CtgElement {
     this.#ctg = ctg;
     this.#catalogue = ctg.CtgCatalogue.load(input);
     this.#json = this.#catalogue.data();
-    this.#planHandle ??= ctg.CtgPlan.load(plan);
-    this.#plan ??= this.#planHandle.data();
-    this.#titles ??= new Map(this.#planHandle.walk().map((node) => [node.id, node.title]));
+    if (plan) {
+      try {
+        this.#planHandle = ctg.CtgPlan.load(plan.input);
+      } catch (error) {
+        throw Object.assign(error, { source: plan.source });
+      }
+      this.#plan = this.#planHandle.data();
+      this.#titles = new Map(this.#planHandle.walk().map((node) => [node.id, node.title]));
+    }
     this.#start();
     this.#render();
     return { catalogue: this.#json };
@@ -90,6 +138,10 @@ export class CtgDroitsElement extends CtgElement {
     this.#catalogue = null;
     this.#json = null;
     this.#current = null;
+    this.#planHandle?.free();
+    this.#planHandle = null;
+    this.#plan = null;
+    this.#titles = null;
   }
 
   /** A new questionnaire; the `commune` attribute answers the commune question. */
@@ -153,9 +205,10 @@ export class CtgDroitsElement extends CtgElement {
       case 'oui_non':
         return raw === 'true';
       case 'choix':
-      case 'commune':
       case 'date':
         return String(raw);
+      case 'commune':
+        return String(raw).trim();
       default: {
         const text = String(raw).trim();
         if (question.ref.question === 'age' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
@@ -292,8 +345,9 @@ export class CtgDroitsElement extends CtgElement {
       ]);
     } else if (question.type === 'choix') {
       control = radios((q?.options ?? []).map((o) => [o.code, this._lang === 'en' ? (o.label_en ?? o.label) : o.label]));
-    } else if (question.type === 'commune') {
-      const communes = this.#plan?.territory?.communes ?? [];
+    } else if (question.type === 'commune' && this.#plan?.territory?.communes?.length) {
+      // The communes of the plan's territory to choose from; without a plan, the INSEE code.
+      const communes = this.#plan.territory.communes;
       control = h(
         'p',
         {},
@@ -308,16 +362,17 @@ export class CtgDroitsElement extends CtgElement {
       );
     } else {
       const unit = { montant_mensuel: '€ / mois', montant_annuel: '€ / an' }[question.type];
+      const commune = question.type === 'commune';
       control = h(
         'p',
         {},
-        h('label', { for: 'answer' }, t.yourAnswer, unit ? ` (${unit})` : ''),
+        h('label', { for: 'answer' }, commune ? t.communeCode : t.yourAnswer, unit ? ` (${unit})` : ''),
         ' ',
         h('input', {
           id: 'answer',
           name: 'answer',
           type: 'text',
-          inputmode: question.ref.question === 'age' ? 'text' : 'decimal',
+          inputmode: question.ref.question === 'age' || commune ? 'text' : 'decimal',
           autocomplete: 'off',
           value: current ?? '',
           'aria-invalid': invalid,
@@ -453,7 +508,8 @@ export class CtgDroitsElement extends CtgElement {
       (p) => (benefit.places ?? []).includes(p.id) && (!p.communes?.length || !commune || p.communes.includes(commune)),
     );
     const lines = explanation ? this.#ctg.renderExplanation(explanation) : [];
-    const objectives = (benefit.objectives ?? []).map((id) => [id, this.#objectiveTitle(id)]);
+    // The objectives the plan names (none without a plan, see `_extra`).
+    const objectives = (benefit.objectives ?? []).map((id) => [id, this.#objectiveTitle(id)]).filter(([, title]) => title);
     return h(
       'article',
       { class: 'result', 'data-benefit': benefit.id, 'data-status': result.status },
@@ -494,7 +550,7 @@ export class CtgDroitsElement extends CtgElement {
             h(
               'ul',
               { class: 'plain' },
-              objectives.map(([id, title]) => h('li', {}, h('a', { href: `#node=${encodeURIComponent(id)}` }, title ?? id))),
+              objectives.map(([id, title]) => h('li', {}, h('a', { href: `#node=${encodeURIComponent(id)}` }, title))),
             ),
           ]
         : null,

@@ -50,9 +50,11 @@ export declare class CtgPlanElement extends CtgElement {
   select(id: string): void;
 }
 
-/** `<ctg-droits>`: the rights questionnaire. Attributes: `src`, `commune`, `date`, `lang`. */
+/** `<ctg-droits>`: the rights questionnaire. Attributes: `src`, `plan`, `commune`, `date`, `lang`. */
 export declare class CtgDroitsElement extends CtgElement {
   data: CatalogueData | string | null | undefined;
+  /** The plan whose objectives the benefits serve (takes precedence over the `plan` attribute). */
+  planData: PlanData | string | null | undefined;
   /** The current result of every benefit, or `null` before loading. */
   readonly results: BenefitResult[] | null;
   /** The answers so far; they never leave the page. */

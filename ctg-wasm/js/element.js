@@ -64,9 +64,14 @@ export class CtgElement extends HTMLElement {
     this.#connected = false;
   }
 
+  /** The attributes that name data to fetch: changing one reloads the element. */
+  static get reloadAttributes() {
+    return ['src'];
+  }
+
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#connected || oldValue === newValue) return;
-    if (name === 'src') this._load();
+    if (this.constructor.reloadAttributes.includes(name)) this._load();
     else if (this.#error) {
       if (name === 'lang') this.#showError(this.#error);
     } else this._attributeChanged(name);
@@ -141,8 +146,12 @@ export class CtgElement extends HTMLElement {
     }
   }
 
-  /** Where the data came from, for the messages: the `data` property, a `src`, or the default data. */
-  #source() {
+  /**
+   * Where the data came from, for the messages: the `data` property, a `src`, or the default
+   * data — or the `source` an error names (`<ctg-droits>`'s plan is another document).
+   */
+  #source(error) {
+    if (error?.source) return error.source;
     if (this.#data !== undefined && this.#data !== null) return { kind: 'data' };
     const src = this.getAttribute('src');
     return src ? { kind: 'src', src } : { kind: 'embedded' };
@@ -159,7 +168,7 @@ export class CtgElement extends HTMLElement {
   }
 
   #log(error) {
-    const source = this.#source();
+    const source = this.#source(error);
     const where = source.kind === 'src' ? ` src="${source.src}"` : source.kind === 'data' ? ' (data)' : '';
     const lines = this.#problems(error).map((e) => (e.path ? `${e.path} : ${e.message}` : e.message));
     // The details for the integrator: a readable list, then the Error itself (with `errors`).
@@ -168,7 +177,7 @@ export class CtgElement extends HTMLElement {
 
   #showError(error) {
     const t = this._t;
-    const source = this.#source();
+    const source = this.#source(error);
     const problems = this.#problems(error);
     const shown = problems.slice(0, SHOWN_ERRORS);
     // An unreachable or non-JSON file is one sentence; invalid data lists every problem.

@@ -99,6 +99,7 @@ const fr = {
   none: 'Aucun',
   disclaimer: 'Ces résultats sont indicatifs : seul l’organisme qui verse l’aide décide.',
   commune: 'Commune',
+  communeCode: 'Code INSEE de votre commune (5 caractères, par exemple 86078)',
   opensNewTab: '(nouvel onglet)',
 };
 
@@ -198,6 +199,7 @@ const en = {
   none: 'None',
   disclaimer: 'These results are indicative: only the body that pays the benefit decides.',
   commune: 'Municipality',
+  communeCode: 'INSEE code of your municipality (5 characters, e.g. 86078)',
   opensNewTab: '(new tab)',
 };
 

@@ -8,11 +8,11 @@
 //! same path a path-tracking deserializer gives (checked against `serde_path_to_error` by
 //! the tests on thousands of broken documents).
 
-use super::messages::push_key;
+use super::messages::{self, push_key};
 use super::read::Anchor;
 use super::ValidationError;
 use serde_json::error::Category;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where the scan stands inside an object or array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +151,42 @@ fn path_of(stack: &[Frame]) -> String {
         }
     }
     path
+}
+
+/// Every key written a second time in the same object, at its path. Parsing into a
+/// `serde_json::Value` keeps the last value silently; serde's derived readers refused a
+/// repeated field, and a data officer wants to know which of the two counts.
+pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
+    use serde::de::Error as _;
+    // The keys seen in each open container, aligned with the walk's stack.
+    let mut seen: Vec<HashSet<String>> = Vec::new();
+    let mut duplicates = Vec::new();
+    walk(bytes, |anchor, offset, stack| {
+        if anchor != Anchor::Start {
+            return;
+        }
+        let depth = stack.len();
+        seen.truncate(depth);
+        if let Some(Frame {
+            object: true,
+            key: Some(key),
+            ..
+        }) = stack.last()
+        {
+            if let Some(keys) = seen.get_mut(depth - 1) {
+                if !keys.insert(key.clone()) {
+                    // serde's own words (its `duplicate_field` takes only static names),
+                    // translated as serde_json's errors are.
+                    let error = serde_json::Error::custom(format!("duplicate field `{key}`"));
+                    duplicates.push(messages::translate(error, path_of(stack)));
+                }
+            }
+        }
+        if matches!(bytes.get(offset), Some(b'{' | b'[')) {
+            seen.push(HashSet::new());
+        }
+    });
+    duplicates
 }
 
 /// Places the errors of a reading ([`super::read`]) in the text: each gets the line and

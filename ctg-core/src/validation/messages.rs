@@ -259,6 +259,43 @@ mod tests {
     }
 
     #[test]
+    fn a_key_written_twice_is_reported_at_its_second_place_with_the_other_errors() {
+        let text = "{\n  \"date\": \"2020-01-01\",\n  \"list\": [1],\n  \"date\": \"2021-02-30\",\n  \"list\": [2, -1]\n}";
+        let errors = from_json_slice::<Sample>(text.as_bytes()).unwrap_err().0;
+        let found: Vec<(&str, Option<usize>)> =
+            errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        // The second `date` is both repeated and impossible; the second `list` repeated and
+        // holding a negative number: all of it, in the order of the file.
+        assert_eq!(
+            found,
+            [
+                ("$.date", Some(4)),
+                ("$.date", Some(4)),
+                ("$.list", Some(5)),
+                ("$.list[1]", Some(5))
+            ]
+        );
+        let repeated: Vec<(&str, ErrorKind)> = errors
+            .iter()
+            .filter(|e| {
+                e.message.contains("« date » est écrit deux fois")
+                    || e.message.contains("« list » est écrit deux fois")
+            })
+            .map(|e| (e.path.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            repeated,
+            [
+                ("$.date", ErrorKind::Structure),
+                ("$.list", ErrorKind::Structure)
+            ]
+        );
+        // The same key in two objects, or twice in a list of texts, is not a repetition.
+        let apart = r#"[{"a": 1}, {"a": 2, "b": {"a": 3}}, ["a", "a"]]"#;
+        assert!(from_json_slice::<serde_json::Value>(apart.as_bytes()).is_ok());
+    }
+
+    #[test]
     fn impossible_date_is_explained_in_french() {
         let e = error(r#"{"date": "2019-02-30"}"#);
         assert_eq!(e.kind, ErrorKind::Structure);

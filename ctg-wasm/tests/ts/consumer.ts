@@ -117,6 +117,8 @@ export async function elements(): Promise<void> {
   plan.select(plan.selected ?? 'axe-1');
   const droits: CtgDroitsElement = document.querySelector('ctg-droits') ?? new CtgDroitsElement();
   droits.restart();
+  const planOfDroits: T.PlanData | string | null | undefined = droits.planData;
+  droits.planData = planOfDroits ?? '{}';
   const results: T.BenefitResult[] | null = droits.results;
   const situation: T.SituationData | null = droits.situation;
   const base: CtgElement = droits;
