@@ -206,7 +206,7 @@ pub struct BatchScratch<'c> {
     /// Per benefit of a chunk: its known and true words, and whether it is applicable.
     outcomes: Vec<(u64, u64, bool)>,
     /// The situations of [`DatedCatalogue::statuses_batch`], as columns.
-    households: HouseholdBatch,
+    households: Option<HouseholdBatch>,
     ready: bool,
 }
 
@@ -817,7 +817,7 @@ impl<'c> BatchScratch<'c> {
             self.bits[reg.v(0)] = if known && x != 0.0 { ALL } else { 0 };
         }
         self.program = p;
-        self.households = HouseholdBatch::new(d.cat);
+        self.households = Some(HouseholdBatch::new(d.cat));
         self.ready = true;
     }
 
@@ -1250,14 +1250,17 @@ impl<'c> DatedCatalogue<'c> {
         }
         scratch.prepare(self);
         let rows = situations.len().min(out.len() / n);
-        let mut batch = std::mem::take(&mut scratch.households);
+        let mut batch = scratch
+            .households
+            .take()
+            .unwrap_or_else(|| HouseholdBatch::new(self.cat));
         batch.clear();
         for block in situations[..rows].chunks(LANES) {
             touch(block);
             block.iter().for_each(|s| batch.push(s));
         }
         self.statuses_households(&batch, scratch, out);
-        scratch.households = batch;
+        scratch.households = Some(batch);
     }
 
     /// The status of every benefit for each household of `batch`: row `h` of `out` (one

@@ -72,7 +72,7 @@ pub(crate) const MEMBER_EXTRA: usize = 3;
 /// at.statuses_households(&batch, &mut scratch, &mut out);
 /// assert_eq!(out, [Status::Eligible, Status::NotEligible, Status::Undetermined]);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct HouseholdBatch {
     pub(crate) foyer_slots: usize,
     pub(crate) member_slots: usize,
