@@ -4,7 +4,8 @@
 //! `cargo bench -p ctg-core --bench rights` — figures in BENCHMARKS.md.
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use ctg_core::rights::catalogue::{QuestionType, Scope};
 use ctg_core::rights::{CompiledCatalogue, HouseholdBatch, Situation, SituationInput, Status};
 use serde_json::{json, Map, Value};
@@ -143,56 +144,29 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("rights batch");
     group.sample_size(10);
-    const BATCH: u64 = 1_000_000;
-    group.throughput(Throughput::Elements(BATCH));
-    let mut run_batch = || {
-        let mut eligible = 0u64;
-        for i in 0..BATCH as usize {
-            at.statuses(&pool[i % pool.len()], &mut scratch, &mut out);
-            eligible += out.iter().filter(|s| **s == Status::Eligible).count() as u64;
-        }
-        black_box(eligible)
-    };
-    // The machine is shared: the CPU time of this thread measures the cost per core, whatever
-    // the load (resolution 10 ms, on runs of several seconds).
-    group.bench_function(
+    group.throughput(Throughput::Elements(BATCH as u64));
+    let eligible =
+        |statuses: &[Status]| statuses.iter().filter(|s| **s == Status::Eligible).count() as u64;
+    in_cpu_time(
+        &mut group,
         "1,000,000 synthetic households, whole catalogue (thread CPU time)",
-        |b| {
-            b.iter_custom(|iters| {
-                let start = thread_cpu_time();
-                for _ in 0..iters {
-                    run_batch();
-                }
-                thread_cpu_time().saturating_sub(start)
+        || {
+            million(1, |i, _| {
+                at.statuses(&pool[i % pool.len()], &mut scratch, &mut out);
+                eligible(&out)
             })
         },
     );
     // The vectorized path: the same million households, LANES at a time.
     let mut batch_scratch = at.batch_scratch();
     let mut batch_out = vec![Status::Undetermined; pool.len() * n];
-    let mut run_vectorized = || {
-        let mut eligible = 0u64;
-        let mut done = 0usize;
-        while done < BATCH as usize {
-            let take = pool.len().min(BATCH as usize - done);
-            at.statuses_batch(&pool[..take], &mut batch_scratch, &mut batch_out);
-            eligible += batch_out[..take * n]
-                .iter()
-                .filter(|s| **s == Status::Eligible)
-                .count() as u64;
-            done += take;
-        }
-        black_box(eligible)
-    };
-    group.bench_function(
+    in_cpu_time(
+        &mut group,
         "1,000,000 synthetic households, whole catalogue, statuses_batch (thread CPU time)",
-        |b| {
-            b.iter_custom(|iters| {
-                let start = thread_cpu_time();
-                for _ in 0..iters {
-                    run_vectorized();
-                }
-                thread_cpu_time().saturating_sub(start)
+        || {
+            million(pool.len(), |_, take| {
+                at.statuses_batch(&pool[..take], &mut batch_scratch, &mut batch_out);
+                eligible(&batch_out[..take * n])
             })
         },
     );
@@ -203,38 +177,48 @@ fn bench(c: &mut Criterion) {
         households.iter().for_each(|s| batch.push(s));
         batch
     };
-    let (whole, rest) = (
-        columns(&pool),
-        columns(&pool[..BATCH as usize % pool.len()]),
-    );
-    let mut run_columns = || {
-        let mut eligible = 0u64;
-        let mut done = 0usize;
-        while done < BATCH as usize {
-            let take = pool.len().min(BATCH as usize - done);
-            let households = if take == pool.len() { &whole } else { &rest };
-            at.statuses_households(households, &mut batch_scratch, &mut batch_out);
-            eligible += batch_out[..take * n]
-                .iter()
-                .filter(|s| **s == Status::Eligible)
-                .count() as u64;
-            done += take;
-        }
-        black_box(eligible)
-    };
-    group.bench_function(
+    let (whole, rest) = (columns(&pool), columns(&pool[..BATCH % pool.len()]));
+    in_cpu_time(
+        &mut group,
         "1,000,000 synthetic households, whole catalogue, statuses_households (thread CPU time)",
-        |b| {
-            b.iter_custom(|iters| {
-                let start = thread_cpu_time();
-                for _ in 0..iters {
-                    run_columns();
-                }
-                thread_cpu_time().saturating_sub(start)
+        || {
+            million(pool.len(), |_, take| {
+                let households = if take == pool.len() { &whole } else { &rest };
+                at.statuses_households(households, &mut batch_scratch, &mut batch_out);
+                eligible(&batch_out[..take * n])
             })
         },
     );
     group.finish();
+}
+
+/// The number of households of the batch benchmarks.
+const BATCH: usize = 1_000_000;
+
+/// Evaluates [`BATCH`] households by pieces of `piece`: `evaluate(start, size)` evaluates one
+/// piece and returns its number of eligible statuses; returns the total.
+fn million(piece: usize, mut evaluate: impl FnMut(usize, usize) -> u64) -> u64 {
+    let (mut eligible, mut done) = (0u64, 0usize);
+    while done < BATCH {
+        let take = piece.min(BATCH - done);
+        eligible += evaluate(done, take);
+        done += take;
+    }
+    black_box(eligible)
+}
+
+/// Benchmarks `run` in CPU time of this thread: the machine is shared, and that time measures
+/// the cost per core whatever the load (resolution 10 ms, on runs of several seconds).
+fn in_cpu_time(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, mut run: impl FnMut() -> u64) {
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let start = thread_cpu_time();
+            for _ in 0..iters {
+                run();
+            }
+            thread_cpu_time().saturating_sub(start)
+        })
+    });
 }
 
 criterion_group!(benches, bench);
