@@ -41,9 +41,9 @@ export async function measure() {
 const built = existsSync(DIR);
 if (!built && process.env.CTG_REQUIRE_BROWSER === '1') throw new Error(`${DIR} missing: run scripts/build-web.sh`);
 const measured = built ? await measure() : null;
-// KNOWN GAP (see BENCHMARKS.md, « Taille du widget »): the widget is over budget. Until
-// ctg-core's deserialization shrinks, the test reports the figure as a TODO instead of
-// failing the run; CTG_SIZE_STRICT=1 makes it fail.
+// KNOWN GAP (see BENCHMARKS.md, « Taille du widget », for where the bytes are and what would
+// reach the budget): the widget is over budget, so the test reports the figure as a TODO
+// instead of failing the run; CTG_SIZE_STRICT=1 makes it fail.
 const over = measured && measured.total > LIMIT && process.env.CTG_SIZE_STRICT !== '1';
 
 test(
