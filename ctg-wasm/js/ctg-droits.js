@@ -41,12 +41,7 @@ export class CtgDroitsElement extends CtgElement {
 
   constructor() {
     super('droits');
-    // As for `data` (see element.js): a value set before this module loaded is taken over.
-    if (Object.prototype.hasOwnProperty.call(this, 'planData')) {
-      const value = this.planData;
-      delete this.planData;
-      this.#planData = value;
-    }
+    this.#planData = this._takeOver('planData');
   }
 
   /**

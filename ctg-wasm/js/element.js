@@ -31,13 +31,18 @@ export class CtgElement extends HTMLElement {
   constructor(styles) {
     super();
     adoptStyles(this.attachShadow({ mode: 'open' }), styles);
-    // A page may set `data` before this module is loaded: the value then sits on the element
-    // itself and would hide the accessor; take it over.
-    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
-      const value = this.data;
-      delete this.data;
-      this.#data = value;
-    }
+    this.#data = this._takeOver('data');
+  }
+
+  /**
+   * A page may set a property before this module is loaded: the value then sits on the element
+   * itself and would hide the accessor. Removes it and returns it (`undefined` when not set).
+   */
+  _takeOver(name) {
+    if (!Object.prototype.hasOwnProperty.call(this, name)) return undefined;
+    const value = this[name];
+    delete this[name];
+    return value;
   }
 
   /** The data (plain object or JSON text) given by the host page; takes precedence over `src`. */

@@ -104,19 +104,27 @@ pub(super) fn error_path(bytes: &[u8], error: &serde_json::Error) -> String {
             State::AwaitKey | State::Key => false,
             _ => !(between && depth == last),
         };
-        if !member {
+        if !member || !push_member(&mut path, frame) {
             break;
-        }
-        if frame.object {
-            match &frame.key {
-                Some(key) => push_key(&mut path, key),
-                None => break,
-            }
-        } else {
-            path.push_str(&format!("[{}]", frame.index));
         }
     }
     path
+}
+
+/// Appends to `path` the member of `frame` being read (its key, or its index); `false` when
+/// an object has no key yet.
+fn push_member(path: &mut String, frame: &Frame) -> bool {
+    if !frame.object {
+        path.push_str(&format!("[{}]", frame.index));
+        return true;
+    }
+    match &frame.key {
+        Some(key) => {
+            push_key(path, key);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Marks the start of a value in the innermost container.
@@ -141,13 +149,8 @@ fn scan(bytes: &[u8]) -> Vec<Frame> {
 fn path_of(stack: &[Frame]) -> String {
     let mut path = String::from("$");
     for frame in stack {
-        if frame.object {
-            match &frame.key {
-                Some(key) => push_key(&mut path, key),
-                None => break,
-            }
-        } else {
-            path.push_str(&format!("[{}]", frame.index));
+        if !push_member(&mut path, frame) {
+            break;
         }
     }
     path

@@ -46,6 +46,8 @@ async function routes(page) {
  */
 async function complete(page, id) {
   const droits = page.locator(`#${id}`);
+  // Loaded: a question or the results, not the loading status.
+  await droits.locator('form.question, #results-title').first().waitFor();
   let communeControl = null;
   for (let step = 0; step < 80; step += 1) {
     const form = droits.locator('form.question');
@@ -111,13 +113,11 @@ test('a host catalogue with plan="…": the objectives are named from that plan,
 
 test('planData set by the host reloads the element with that plan; an invalid one is reported as the plan', { skip }, async () => {
   const { page, context } = await env.open('test/droits-plan.html', { setup: routes });
-  await page.locator('#no-plan form.question').first().waitFor();
   const text = await readFile(join(ROOT, 'examples/civraisien/plan.json'), 'utf8');
   await page.evaluate((plan) => {
     document.querySelector('#no-plan').planData = plan;
   }, text);
-  // Setting it reloaded the element (the loading status replaced the question).
-  await page.locator('#no-plan form.question').first().waitFor();
+  // Setting it reloaded the element (the loading status replaced the question), then:
   // With the plan, the commune question offers the territory's communes.
   assert.equal(await complete(page, 'no-plan'), 'select');
   assert.ok((await objectiveLinks(page, 'no-plan').count()) > 0);
