@@ -130,6 +130,12 @@ fn bench(c: &mut Criterion) {
     group.bench_function("next question on an empty situation", |b| {
         b.iter(|| black_box(at.next_question(black_box(&empty), &[])))
     });
+    // What each call of the widget's questionnaire (`CtgQuestionnaire`) pays to take its
+    // session up again: the parameters folded at the date.
+    group.bench_function("the catalogue at a date", |b| {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        b.iter(|| black_box(cat.at(black_box(date))).date())
+    });
     group.bench_function("compile the catalogue", |b| {
         b.iter(|| {
             black_box(
