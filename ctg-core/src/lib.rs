@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod evaluation;
 pub mod indicator;
 pub mod limits;
+pub mod number;
 pub mod plan;
 pub mod query;
 pub mod rights;

@@ -5,6 +5,7 @@ use super::rules::{
 };
 use super::StatusOverride;
 use crate::indicator::{DatedValue, Indicator};
+use crate::number::Plain;
 use crate::plan::{Action, Period, Plan};
 use crate::validation::{ErrorKind, ValidationError};
 use crate::vocabulary::{ActionStatus, Direction, IndicatorKind, Public, Status};
@@ -923,12 +924,12 @@ fn piecewise(at: NaiveDate, points: &[(NaiveDate, f64)]) -> f64 {
 pub(crate) fn fmt_num(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     if !rounded.is_finite() || rounded.abs() >= 1e15 {
-        return format!("{value}");
+        return Plain(value).to_string();
     }
     let text = if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)
     } else {
-        format!("{rounded}")
+        Plain(rounded).to_string()
     };
     let (sign, rest) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),

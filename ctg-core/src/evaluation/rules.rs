@@ -3,6 +3,7 @@
 //! Every field has a default, so `{}` means the defaults listed in `docs/evaluation.md`.
 //! An indicator may override some of them in its `rules` field ([`RulesOverride`]).
 
+use crate::number::Plain;
 use crate::validation::{ErrorKind, ValidationError};
 use crate::vocabulary::{ActionStatus, Status};
 use schemars::JsonSchema;
@@ -239,7 +240,7 @@ pub fn validate_rules(rules: &EvaluationRules, path: &str) -> Vec<ValidationErro
                 errors.push(ValidationError::new(
                     ErrorKind::InvalidRule,
                     format!("{path}.action_progress.{name}"),
-                    format!("L'avancement d'une action « {name} » doit être un nombre entre 0 et 1 (ou null pour l'écarter du calcul), pas {value}."),
+                    format!("L'avancement d'une action « {name} » doit être un nombre entre 0 et 1 (ou null pour l'écarter du calcul), pas {value}.", value = Plain(value)),
                 ));
             }
         }
@@ -277,7 +278,10 @@ fn check_fraction(
         errors.push(ValidationError::new(
             ErrorKind::InvalidRule,
             format!("{path}.{name}"),
-            format!("« {name} » doit être un nombre entre 0 et 1, pas {v}."),
+            format!(
+                "« {name} » doit être un nombre entre 0 et 1, pas {v}.",
+                v = Plain(v)
+            ),
         ));
     }
 }
@@ -287,7 +291,10 @@ fn check_positive(errors: &mut Vec<ValidationError>, v: f64, path: &str, name: &
         errors.push(ValidationError::new(
             ErrorKind::InvalidRule,
             format!("{path}.{name}"),
-            format!("« {name} » doit être un nombre strictement positif, pas {v}."),
+            format!(
+                "« {name} » doit être un nombre strictement positif, pas {v}.",
+                v = Plain(v)
+            ),
         ));
     }
 }
@@ -336,7 +343,9 @@ pub fn validate_bands(bands: &[StatusBand], path: &str) -> Vec<ValidationError> 
                     ErrorKind::InvalidRule,
                     bpath.clone(),
                     format!(
-                        "La bande va de {from} à {to} : « from » doit être plus petit que « to »."
+                        "La bande va de {from} à {to} : « from » doit être plus petit que « to ».",
+                        from = Plain(from),
+                        to = Plain(to)
                     ),
                 ));
             }
@@ -375,13 +384,13 @@ pub fn validate_bands(bands: &[StatusBand], path: &str) -> Vec<ValidationError> 
                     errors.push(ValidationError::new(
                         ErrorKind::InvalidRule,
                         format!("{path}[{}].from", i + 1),
-                        format!("Trou entre les bandes : les écarts de {to} à {next_from} n'ont pas de statut. Mettez « from » à {to}."),
+                        format!("Trou entre les bandes : les écarts de {to} à {next_from} n'ont pas de statut. Mettez « from » à {to}.", to = Plain(to), next_from = Plain(next_from)),
                     ));
                 } else if next_from < to {
                     errors.push(ValidationError::new(
                         ErrorKind::InvalidRule,
                         format!("{path}[{}].from", i + 1),
-                        format!("Chevauchement des bandes : les écarts de {next_from} à {to} sont dans deux bandes. Mettez « from » à {to}."),
+                        format!("Chevauchement des bandes : les écarts de {next_from} à {to} sont dans deux bandes. Mettez « from » à {to}.", to = Plain(to), next_from = Plain(next_from)),
                     ));
                 }
             }

@@ -4,6 +4,7 @@
 
 use super::catalogue::{Catalogue, Question, QuestionType, Scope, FORMAT};
 use super::expr::{BinOp, CmpOp, Expr, ExprKind, Literal, MemberRole, NaryOp};
+use crate::number::Plain;
 use crate::validation::{ErrorKind, ValidationError, ValidationErrors};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -408,7 +409,11 @@ impl<'a> Compiler<'a> {
                     self.error(
                         ErrorKind::InvalidNumber,
                         format!("{path}.max"),
-                        format!("le maximum {hi} est inférieur au minimum {lo}"),
+                        format!(
+                            "le maximum {hi} est inférieur au minimum {lo}",
+                            hi = Plain(hi),
+                            lo = Plain(lo)
+                        ),
                     );
                 }
             }

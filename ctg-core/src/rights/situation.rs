@@ -6,6 +6,7 @@ use super::compile::{
     days, is_insee, CompiledCatalogue, AGE, MAX_MEMBERS, NOMBRE_ADULTES, NOMBRE_ENFANTS, V,
 };
 use super::expr::MemberRole;
+use crate::number::Plain;
 use crate::validation::{ErrorKind, ValidationError, ValidationErrors};
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -613,7 +614,11 @@ pub(crate) fn parse_answer(
                 return Err(ValidationError::new(
                     ErrorKind::InvalidNumber,
                     path,
-                    format!("la question « {} » attend un nombre entier, pas {x}", q.id),
+                    format!(
+                        "la question « {} » attend un nombre entier, pas {x}",
+                        q.id,
+                        x = Plain(x)
+                    ),
                 ));
             }
             if let Some(lo) = q.min.filter(|lo| x < *lo) {
@@ -622,7 +627,9 @@ pub(crate) fn parse_answer(
                     path,
                     format!(
                         "{x} est inférieur au minimum {lo} de la question « {} »",
-                        q.id
+                        q.id,
+                        x = Plain(x),
+                        lo = Plain(lo)
                     ),
                 ));
             }
@@ -630,7 +637,12 @@ pub(crate) fn parse_answer(
                 return Err(ValidationError::new(
                     ErrorKind::InvalidNumber,
                     path,
-                    format!("{x} dépasse le maximum {hi} de la question « {} »", q.id),
+                    format!(
+                        "{x} dépasse le maximum {hi} de la question « {} »",
+                        q.id,
+                        x = Plain(x),
+                        hi = Plain(hi)
+                    ),
                 ));
             }
             Ok(V::Num(x))

@@ -4,6 +4,7 @@
 use super::path::JsonPath;
 use super::{ErrorKind, ValidationError};
 use crate::indicator::Indicator;
+use crate::number::Plain;
 use crate::vocabulary::Vocabulary;
 use crate::Plan;
 use chrono::NaiveDate;
@@ -292,7 +293,8 @@ impl<'p> Validator<'p> {
             Some(w) if !w.is_finite() || w <= 0.0 => {
                 let message = format!(
                     "le poids {w} est impossible : il doit être un nombre strictement positif \
-                     (1 par défaut) ; pour ne pas compter un élément, retirez-le plutôt."
+                     (1 par défaut) ; pour ne pas compter un élément, retirez-le plutôt.",
+                    w = Plain(w)
                 );
                 self.push(ErrorKind::InvalidNumber, path, message);
             }

@@ -296,10 +296,14 @@ fn walk(bytes: &[u8], mut on: impl FnMut(Anchor, usize, &[Frame])) -> Vec<Frame>
                     Some(top) if top.object && top.state == State::AwaitKey => {
                         top.state = State::Key;
                         if closed {
+                            // Read as a `Value`, not a `String`: the deserializer of `String`
+                            // links serde's "invalid type: floating point" message, and with it
+                            // the standard library's float printer (see `crate::number`).
                             top.key = Some(
-                                serde_json::from_slice::<String>(&bytes[i..=j]).unwrap_or_else(
-                                    |_| String::from_utf8_lossy(&bytes[i + 1..j]).into_owned(),
-                                ),
+                                match serde_json::from_slice::<serde_json::Value>(&bytes[i..=j]) {
+                                    Ok(serde_json::Value::String(key)) => key,
+                                    _ => String::from_utf8_lossy(&bytes[i + 1..j]).into_owned(),
+                                },
                             );
                         }
                     }

@@ -4,6 +4,7 @@ use super::checks::{check_indicator_list, check_override, optional_text, registe
 use super::context::{IdKind, Validator};
 use super::path::JsonPath;
 use super::ErrorKind;
+use crate::number::Plain;
 use crate::plan::{Action, Axis, Due, SpecificObjective, StrategicObjective};
 
 /// Registers the ids and indicators of every node of the tree.
@@ -160,7 +161,7 @@ fn check_budget(v: &mut Validator<'_>, action: &Action, path: &JsonPath<'_>) {
             let message = format!(
                 "le montant {} est impossible : écrivez un nombre d'euros positif ou nul, \
                  sans espace ni symbole (12500.50).",
-                line.amount
+                Plain(line.amount)
             );
             v.push(ErrorKind::InvalidNumber, line_path.key("amount"), message);
         }
