@@ -555,7 +555,7 @@ pub(crate) fn parse_answer(
         QuestionType::Entier | QuestionType::MontantMensuel | QuestionType::MontantAnnuel => {
             let x = match value {
                 Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().replace(',', ".").parse::<f64>().ok(),
+                Value::String(s) => decimal(&s.trim().replace(',', ".")),
                 _ => None,
             };
             let Some(x) = x.filter(|x| x.is_finite()) else {
@@ -632,6 +632,106 @@ pub(crate) fn parse_answer(
                     format!("code INSEE invalide « {code} » (5 caractères, comme 86078)"),
                 ))
             }
+        }
+    }
+}
+
+/// A number written in an answer (`12`, `-3.5`, `+4`, `.5`, `7.`, `1e3`), read exactly as
+/// `str::parse::<f64>` reads it, but through serde_json's exact reading of JSON numbers, so
+/// that the WebAssembly module carries one decimal-to-binary conversion (and its tables), not
+/// two. `inf` and `NaN` give `None` (they are not finite answers anyway).
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
+    };
+    let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if integer.len() + fraction.len() == 0 || !digits(integer) || !digits(fraction) {
+        return None;
+    }
+    // JSON: no leading zero, digits on both sides of the point, an exponent of digits.
+    let mut json = String::with_capacity(text.len() + 2);
+    json.push_str(match integer.trim_start_matches('0') {
+        "" => "0",
+        significant => significant,
+    });
+    if !fraction.is_empty() {
+        json.push('.');
+        json.push_str(fraction);
+    }
+    if let Some(exponent) = exponent {
+        let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        if exponent_digits.is_empty() || !digits(exponent_digits) {
+            return None;
+        }
+        json.push('e');
+        json.push_str(exponent);
+    }
+    // Too large a number is an error for serde_json and infinite for `parse`: no answer either way.
+    let magnitude = serde_json::from_slice::<Value>(json.as_bytes())
+        .ok()?
+        .as_f64()?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::decimal;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_what_parse_reads() {
+        for text in [
+            "0",
+            "-0",
+            "+0",
+            "12",
+            "007",
+            "-3.5",
+            "+4",
+            ".5",
+            "-.5",
+            "7.",
+            "1e3",
+            "1E-3",
+            "2.5e+2",
+            "1e400",
+            "1e-400",
+            "0.1",
+            "123456789012345678901234567890",
+            "18446744073709551615",
+            "-9223372036854775809",
+            "2.2250738585072011e-308",
+            "0.30000000000000004",
+        ] {
+            let expected = text.parse::<f64>().ok().filter(|x| x.is_finite());
+            let got = decimal(text);
+            assert_eq!(got.map(f64::to_bits), expected.map(f64::to_bits), "{text}");
+        }
+        for text in [
+            "", ".", "-", "+", "e3", "1e", "1e+", "1.2.3", "--1", "1 2", "inf", "NaN", "0x10",
+        ] {
+            assert_eq!(decimal(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn same_number_as_parse(text in "[-+]?[0-9]{0,25}(\\.[0-9]{0,25})?([eE][-+]?[0-9]{1,3})?") {
+            let expected = text.parse::<f64>().ok().filter(|x| x.is_finite());
+            prop_assert_eq!(decimal(&text).map(f64::to_bits), expected.map(f64::to_bits));
+        }
+
+        #[test]
+        fn same_answer_as_parse_on_any_text(text in "[-+.eE0-9a-z ]{0,12}") {
+            let expected = text.parse::<f64>().ok().filter(|x| x.is_finite());
+            prop_assert_eq!(decimal(&text).map(f64::to_bits), expected.map(f64::to_bits));
         }
     }
 }
