@@ -437,7 +437,7 @@ pub fn normalize(text: &str) -> String {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             '’' | '‘' | 'ʼ' | '′' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            _ => out.push(fold::lower(c)),
         }
     }
     out

@@ -20,6 +20,12 @@ import type {
 /** Loads the WebAssembly module once (next to this file, `pkg/ctg_wasm_bg.wasm`); resolves to the bindings. */
 export declare function core(): Promise<typeof Bindings>;
 
+/**
+ * The widget's default data, the Civraisien en Poitou plan (`'plan'`) or rights catalogue
+ * (`'droits'`), as JSON text (`data/civraisien-<kind>.json` next to this file, fetched once).
+ */
+export declare function civraisien(kind: 'plan' | 'droits'): Promise<string>;
+
 /** What both elements share: data by property or `src`, loading, the error screen, events. */
 export declare class CtgElement extends HTMLElement {
   /** The data given by the page (plain object or JSON text); takes precedence over `src`. */

@@ -17,6 +17,7 @@ import init, {
 } from 'ctg/pkg/ctg_wasm.js';
 import type * as T from 'ctg/ctg-types';
 import {
+  civraisien,
   core,
   CtgElement,
   CtgPlanElement,
@@ -109,6 +110,8 @@ export function errors(call: () => unknown): string[] {
 export async function elements(): Promise<void> {
   const ctg = await core();
   ctg.version();
+  const civraisienPlan: T.PlanData = ctg.CtgPlan.load(await civraisien('plan')).data();
+  void civraisienPlan;
   const plan: CtgPlanElement = document.createElement('ctg-plan');
   plan.data = '{"format": "ctg-plan/1"}';
   plan.data = null;
