@@ -22,7 +22,7 @@ pub struct Diagnostic {
 }
 
 /// One figure of the diagnostic.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TerritorialIndicator {
     /// Identifier, unique in the plan.
@@ -60,7 +60,7 @@ pub struct TerritorialIndicator {
 }
 
 /// The value of an indicator on a wider area, to compare the territory with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceValue {
     /// The area.
@@ -73,7 +73,7 @@ pub struct ReferenceValue {
 }
 
 /// A finding of the diagnostic.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// Identifier, unique in the plan.

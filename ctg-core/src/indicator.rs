@@ -12,7 +12,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// An indicator of follow-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Identifier, unique in the plan.
@@ -70,7 +70,7 @@ pub struct Indicator {
 }
 
 /// A value at a date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatedValue {
     /// The date.
@@ -80,7 +80,7 @@ pub struct DatedValue {
 }
 
 /// A closed range of values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// Lowest acceptable value.
@@ -90,7 +90,7 @@ pub struct Range {
 }
 
 /// A dated measurement of an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
     /// The date the value describes.

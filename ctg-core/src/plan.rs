@@ -21,7 +21,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 /// A Convention Territoriale Globale (or a comparable territorial social project).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The format version: `ctg-plan/1`.
@@ -70,7 +70,7 @@ pub struct Plan {
 }
 
 /// An organisation taking part in the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     /// Identifier, unique in the plan.
@@ -91,7 +91,7 @@ pub struct Partner {
 }
 
 /// The signature of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// The date of signature.
@@ -105,7 +105,7 @@ pub struct Signature {
 }
 
 /// A closed period of dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.
@@ -146,7 +146,7 @@ pub struct Contact {
 }
 
 /// A document the plan's contents come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Identifier, unique in the plan.
@@ -168,7 +168,7 @@ pub struct Source {
 }
 
 /// A due date written in an objective, with the words that set it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Due {
     /// The date by which the objective is due.
@@ -179,7 +179,7 @@ pub struct Due {
 }
 
 /// An axe: a priority of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Axis {
     /// Identifier, unique in the plan.
@@ -210,7 +210,7 @@ pub struct Axis {
 }
 
 /// An objectif stratégique.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrategicObjective {
     /// Identifier, unique in the plan.
@@ -238,7 +238,7 @@ pub struct StrategicObjective {
 }
 
 /// An objectif spécifique (opérationnel).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpecificObjective {
     /// Identifier, unique in the plan.
@@ -269,7 +269,7 @@ pub struct SpecificObjective {
 }
 
 /// A fiche action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Identifier, unique in the plan.
@@ -327,7 +327,7 @@ pub struct Action {
 }
 
 /// A line of an action's budget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// The year.
@@ -342,7 +342,7 @@ pub struct BudgetLine {
 }
 
 /// A milestone of an action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// What is to be reached.

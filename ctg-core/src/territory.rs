@@ -23,7 +23,7 @@ pub struct Territory {
 }
 
 /// An établissement public de coopération intercommunale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Epci {
     /// Its SIREN number: 9 digits.
@@ -33,7 +33,7 @@ pub struct Epci {
 }
 
 /// A commune, identified by its INSEE code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commune {
     /// The INSEE code (code officiel géographique): 5 characters, digits except `2A`/`2B` for Corsica.
@@ -52,7 +52,7 @@ pub struct Commune {
 }
 
 /// A named group of communes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pole {
     /// Identifier, unique in the plan.

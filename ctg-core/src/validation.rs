@@ -208,16 +208,23 @@ fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ValidationError> {
 fn read_json<T: FromJson>(bytes: &[u8], value: &serde_json::Value) -> Result<T, ValidationErrors> {
     let mut reader = Reader::new();
     let read = T::from_json(value, &mut reader);
+    let errors = structure_errors(bytes, reader);
+    match read {
+        Some(read) if errors.is_empty() => Ok(read),
+        _ => Err(ValidationErrors(locate::place(bytes, errors))),
+    }
+}
+
+/// The problems of a reading, with the keys written twice in `bytes` (the part of
+/// [`read_json`] that does not depend on the type read).
+fn structure_errors(bytes: &[u8], reader: Reader) -> Vec<(ValidationError, read::Anchor)> {
     let mut errors = reader.into_anchored();
     errors.extend(
         locate::duplicate_keys(bytes)
             .into_iter()
             .map(|error| (error, read::Anchor::Start)),
     );
-    match read {
-        Some(read) if errors.is_empty() => Ok(read),
-        _ => Err(ValidationErrors(locate::place(bytes, errors))),
-    }
+    errors
 }
 
 impl crate::Plan {

@@ -108,8 +108,13 @@ macro_rules! vocabulary {
                 value: &serde_json::Value,
                 reader: &mut crate::validation::Reader,
             ) -> Option<Self> {
-                <String as crate::validation::FromJson>::from_json(value, reader)
-                    .map(|code| $name::from_code(&code))
+                match value {
+                    serde_json::Value::String(code) => Some($name::from_code(code)),
+                    _ => {
+                        reader.invalid_type(value, "a string");
+                        None
+                    }
+                }
             }
         }
 
@@ -360,6 +365,27 @@ impl Default for PlanKind {
         PlanKind::Ctg
     }
 }
+
+/// The vocabularies without a documented default start as an empty unknown code: the value a
+/// required field holds before it is read (see [`json_struct!`](crate::json_struct)), never
+/// seen, since a struct with a field missing or unreadable is not read.
+macro_rules! unknown_by_default {
+    ($($name:ident),*) => {$(
+        impl Default for $name {
+            fn default() -> Self {
+                $name::Unknown(String::new())
+            }
+        }
+    )*};
+}
+
+unknown_by_default!(
+    PartnerKind,
+    ReferenceLevel,
+    IndicatorKind,
+    Direction,
+    Status
+);
 
 #[cfg(test)]
 mod tests {

@@ -81,7 +81,7 @@ pub fn default_bands() -> Vec<StatusBand> {
 }
 
 /// A band of the gap `progress − expected progress` and the status it gives.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusBand {
     /// The status: `en_bonne_voie`, `a_surveiller` or `en_retard`.

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 pub const FORMAT: &str = "ctg-droits/1";
 
 /// A catalogue of benefits and local services with their eligibility rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// The format version: `ctg-droits/1`.
@@ -53,7 +53,7 @@ pub struct Catalogue {
 }
 
 /// A document a catalogue's rules come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueSource {
     /// Title of the document.
@@ -64,10 +64,11 @@ pub struct CatalogueSource {
 }
 
 /// The type of the answer to a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionType {
     /// Yes or no (`true` / `false`).
+    #[default]
     OuiNon,
     /// A whole number.
     Entier,
@@ -114,7 +115,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 /// A question (a fact of the situation).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Identifier, unique among questions and derived facts (lowercase ASCII, digits, `_`).
@@ -154,7 +155,7 @@ pub struct Question {
 }
 
 /// One option of a `choix` question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The code written in situations and rules.
@@ -167,7 +168,7 @@ pub struct Choice {
 }
 
 /// The unit of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Euros.
@@ -185,6 +186,7 @@ pub enum Unit {
     /// A number of hours.
     Heures,
     /// A count or a plain number.
+    #[default]
     Nombre,
 }
 
@@ -205,7 +207,7 @@ impl Unit {
 }
 
 /// A legal parameter whose value changes over time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parameter {
     /// Identifier, unique among parameters.
@@ -219,7 +221,7 @@ pub struct Parameter {
 }
 
 /// The value of a parameter from a date on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParameterValue {
     /// First day the value is in force.
@@ -231,7 +233,7 @@ pub struct ParameterValue {
 }
 
 /// A named derived fact: a reusable sub-rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Derived {
     /// Identifier, unique among questions and derived facts.
@@ -247,7 +249,7 @@ pub struct Derived {
 }
 
 /// The institution that grants a benefit or runs a service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Institution {
     /// Caisse d'Allocations Familiales.
@@ -275,6 +277,7 @@ pub enum Institution {
     /// An association.
     Association,
     /// Another institution.
+    #[default]
     Autre,
 }
 
@@ -301,7 +304,7 @@ impl Institution {
 
 /// A paying body that replaces a benefit's `institution` when a household `choix` question has
 /// a given answer (the MSA instead of the CAF for the agricultural regime).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstitutionWhen {
     /// The id of a household `choix` question.
@@ -324,7 +327,7 @@ pub enum BenefitKind {
 }
 
 /// The category of a benefit or service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Family benefits.
@@ -356,11 +359,12 @@ pub enum Category {
     /// Leisure, culture, sport.
     Loisirs,
     /// Anything else.
+    #[default]
     Autre,
 }
 
 /// How to apply for a benefit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HowToApply {
     /// The official page (service-public.fr, caf.fr, msa.fr…).
@@ -371,7 +375,7 @@ pub struct HowToApply {
 }
 
 /// A benefit or a service, with its eligibility condition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
     /// Identifier, unique among benefits.
@@ -420,7 +424,7 @@ pub struct Benefit {
 }
 
 /// The kind of a local place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// An espace France Services.
@@ -450,6 +454,7 @@ pub enum PlaceKind {
     /// An association.
     Association,
     /// Another kind.
+    #[default]
     Autre,
 }
 
@@ -475,7 +480,7 @@ pub struct Contact {
 }
 
 /// A local place that helps people (lieu ressource).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Identifier, unique among places.
@@ -499,7 +504,7 @@ pub struct Place {
 ///
 /// Kept as raw JSON in the catalogue so that compilation can report every error with its
 /// exact path; [`crate::rights::expr::Expr::parse`] turns it into a tree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Rule(pub serde_json::Value);
 

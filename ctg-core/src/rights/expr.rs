@@ -89,6 +89,7 @@ pub enum Literal {
 #[derive(
     Debug,
     Clone,
+    Default,
     Copy,
     PartialEq,
     Eq,
@@ -100,6 +101,7 @@ pub enum Literal {
 #[serde(rename_all = "snake_case")]
 pub enum MemberRole {
     /// An adult (parent, partner…).
+    #[default]
     Adulte,
     /// A child of the household.
     Enfant,

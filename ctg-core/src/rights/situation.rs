@@ -28,7 +28,7 @@ pub struct SituationInput {
 }
 
 /// A household member as written in JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberInput {
     /// Adult or child.
@@ -63,7 +63,7 @@ pub(crate) struct Member {
 
 /// A question to ask, possibly about one member.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 pub struct QuestionRef {
     /// The question id (a catalogue question, or the built-in `nombre_adultes`, `nombre_enfants`, `age`).

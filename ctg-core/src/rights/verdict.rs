@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The status of a benefit for a situation at a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub enum Status {
     /// The condition holds: éligible.
     #[serde(rename = "eligible")]
@@ -20,6 +20,7 @@ pub enum Status {
     NotEligible,
     /// Pas encore déterminé: more answers are needed.
     #[serde(rename = "indetermine")]
+    #[default]
     Undetermined,
     /// Non applicable à cette date (outside validity, or a parameter not yet defined).
     #[serde(rename = "non_applicable")]
@@ -69,7 +70,7 @@ pub struct BenefitResult {
 }
 
 /// One condition (or value) of an explanation, with its sub-conditions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ExplanationNode {
     /// The condition in French.
     pub text: String,
@@ -81,7 +82,7 @@ pub struct ExplanationNode {
 }
 
 /// An answer used by an explanation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FactUse {
     /// The question.
     pub question: QuestionRef,
@@ -92,7 +93,7 @@ pub struct FactUse {
 }
 
 /// A parameter value used by an explanation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ParameterUse {
     /// The parameter id.
     pub parameter: String,
@@ -107,7 +108,7 @@ pub struct ParameterUse {
 }
 
 /// The full explanation of one benefit's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Explanation {
     /// The benefit id.
     pub benefit: String,

@@ -243,7 +243,7 @@ mod tests {
     use crate::validation::{from_json_slice, ErrorKind};
     use chrono::NaiveDate;
 
-    #[derive(Debug)]
+    #[derive(Debug, Default)]
     #[allow(dead_code)]
     struct Sample {
         date: NaiveDate,

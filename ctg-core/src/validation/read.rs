@@ -110,8 +110,7 @@ impl Reader {
 
     /// Reads `value` as a `T` at the path of the member `key` of the current object.
     pub fn read_key<T: FromJson>(&mut self, key: &str, value: &Value) -> Option<T> {
-        let len = self.path.len();
-        messages::push_key(&mut self.path, key);
+        let len = self.enter_key(key);
         let result = T::from_json(value, self);
         self.path.truncate(len);
         result
@@ -119,11 +118,28 @@ impl Reader {
 
     /// Reads `value` as a `T` at the path of the element `index` of the current list.
     pub fn read_index<T: FromJson>(&mut self, index: usize, value: &Value) -> Option<T> {
-        let len = self.path.len();
-        self.path.push_str(&format!("[{index}]"));
+        let len = self.enter_index(index);
         let result = T::from_json(value, self);
         self.path.truncate(len);
         result
+    }
+
+    /// Moves the path to the member `key`; returns the length to truncate it back to.
+    #[inline(never)]
+    fn enter_key(&mut self, key: &str) -> usize {
+        let len = self.path.len();
+        messages::push_key(&mut self.path, key);
+        len
+    }
+
+    /// Moves the path to the element `index`; returns the length to truncate it back to.
+    #[inline(never)]
+    fn enter_index(&mut self, index: usize) -> usize {
+        use std::fmt::Write as _;
+        let len = self.path.len();
+        // Writing to a `String` cannot fail.
+        let _ = write!(self.path, "[{index}]");
+        len
     }
 
     /// The object of a struct: reports a value that is not an object (`expected` is serde's
@@ -155,13 +171,10 @@ impl Reader {
         map: &Map<String, Value>,
         name: &'static str,
     ) -> Option<T> {
-        match map.get(name) {
-            Some(value) => self.read_key(name, value),
-            None => {
-                self.serde_error(serde_json::Error::missing_field(name), Anchor::End);
-                None
-            }
-        }
+        let (value, len) = self.enter_field(map, name, true)?;
+        let result = T::from_json(value, self);
+        self.path.truncate(len);
+        result
     }
 
     /// A field with a default: `Some(None)` when absent, `None` when present and unreadable.
@@ -170,9 +183,77 @@ impl Reader {
         map: &Map<String, Value>,
         name: &'static str,
     ) -> Option<Option<T>> {
+        let Some((value, len)) = self.enter_field(map, name, false) else {
+            return Some(None);
+        };
+        let result = T::from_json(value, self).map(Some);
+        self.path.truncate(len);
+        result
+    }
+
+    /// Reads the member `name` of the object `map` into `slot`, which keeps its value when
+    /// the member is absent (serde's `default`) or unreadable (the error is reported). A
+    /// member absent when `required` is reported missing. This is how
+    /// [`json_struct!`](crate::json_struct) reads each field of a struct built from its
+    /// `Default` value: one copy of this function per type of field, shared by every struct.
+    #[inline(never)]
+    pub fn field<T: FromJson>(
+        &mut self,
+        map: &Map<String, Value>,
+        name: &'static str,
+        required: bool,
+        slot: &mut T,
+    ) {
+        if let Some((value, len)) = self.enter_field(map, name, required) {
+            if let Some(read) = T::from_json(value, self) {
+                *slot = read;
+            }
+            self.path.truncate(len);
+        }
+    }
+
+    /// The member `name` of `map` and the length of the path before it (the path is moved
+    /// to the member), or `None` when it is absent, reported missing when `required`.
+    #[inline(never)]
+    fn enter_field<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        name: &'static str,
+        required: bool,
+    ) -> Option<(&'v Value, usize)> {
         match map.get(name) {
-            Some(value) => self.read_key(name, value).map(Some),
-            None => Some(None),
+            Some(value) => Some((value, self.enter_key(name))),
+            None => {
+                if required {
+                    self.serde_error(serde_json::Error::missing_field(name), Anchor::End);
+                }
+                None
+            }
+        }
+    }
+
+    /// Reads each of `items` at its path into `out`; whether no problem was found (the part of
+    /// the reading of a list that does not depend on the type of its elements).
+    #[inline(never)]
+    fn items(&mut self, items: &[Value], out: &mut dyn Items) -> bool {
+        let errors = self.error_count();
+        for (index, item) in items.iter().enumerate() {
+            let len = self.enter_index(index);
+            out.read(item, self);
+            self.path.truncate(len);
+        }
+        self.error_count() == errors
+    }
+
+    /// The elements of a list, or `None` (reported) when `value` is not a list.
+    #[inline(never)]
+    fn list<'v>(&mut self, value: &'v Value) -> Option<&'v [Value]> {
+        match value {
+            Value::Array(items) => Some(items),
+            _ => {
+                self.invalid_type(value, "a sequence");
+                None
+            }
         }
     }
 
@@ -337,19 +418,24 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, reader: &mut Reader) -> Option<Self> {
-        let Value::Array(items) = value else {
-            reader.invalid_type(value, "a sequence");
-            return None;
-        };
+        let items = reader.list(value)?;
         let mut out = Vec::with_capacity(items.len());
-        let mut complete = true;
-        for (index, item) in items.iter().enumerate() {
-            match reader.read_index(index, item) {
-                Some(read) => out.push(read),
-                None => complete = false,
-            }
+        reader.items(items, &mut out).then_some(out)
+    }
+}
+
+/// A list being read: [`Reader::items`] gives it each element in turn (a trait object, so
+/// that the loop over the elements is not repeated for each type of element).
+trait Items {
+    /// Reads `item` (at `reader`'s current path) and adds it when it is readable.
+    fn read(&mut self, item: &Value, reader: &mut Reader);
+}
+
+impl<T: FromJson> Items for Vec<T> {
+    fn read(&mut self, item: &Value, reader: &mut Reader) {
+        if let Some(read) = T::from_json(item, reader) {
+            self.push(read);
         }
-        complete.then_some(out)
     }
 }
 
@@ -431,10 +517,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
 ///   `Default` value of the field);
 /// - `field = "json": …` for `#[serde(rename = "json")]`.
 ///
-/// Every field must be listed (the struct is built with all of them).
+/// The struct must implement `Default`: it is built from its default value, each field read
+/// into its place by [`Reader::field`](crate::validation::Reader::field) (one copy of the code
+/// per type of field, whatever the number of structs). A `default` field absent from the
+/// JSON keeps the struct's default value of the field, which must be the field type's default
+/// (as with `#[derive(Default)]`); a `from_default` field keeps it whatever it is. Every field
+/// must be listed.
 ///
 /// ```
-/// #[derive(Debug, PartialEq)]
+/// #[derive(Debug, Default, PartialEq)]
 /// struct Point { x: f64, y: f64, label: Option<String>, kind: String }
 /// ctg_core::json_struct!(Point [deny_unknown_fields] {
 ///     x: required, y: required, label: default, kind = "type": required,
@@ -462,14 +553,19 @@ macro_rules! json_struct {
                     FIELDS,
                     $crate::json_struct!(@deny $($deny)?),
                 )?;
+                // Every field starts from the struct's default (what `from_default` keeps,
+                // and what `default` keeps for the derived `Default`); it is only returned
+                // when no field had a problem.
+                let mut out = <$ty as ::core::default::Default>::default();
                 $(
-                    let $field = $crate::json_struct!(@read $mode reader map $ty $field
-                        $crate::json_struct!(@name $field $($json)?));
+                    reader.field(
+                        map,
+                        $crate::json_struct!(@name $field $($json)?),
+                        $crate::json_struct!(@required $mode),
+                        &mut out.$field,
+                    );
                 )*
-                if reader.error_count() > errors {
-                    return None;
-                }
-                Some($ty { $($field: $field?),* })
+                (reader.error_count() == errors).then_some(out)
             }
         }
     };
@@ -477,17 +573,9 @@ macro_rules! json_struct {
     (@name $field:ident) => { stringify!($field) };
     (@deny deny_unknown_fields) => { true };
     (@deny) => { false };
-    (@read required $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
-        $reader.required($map, $name)
-    };
-    (@read default $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
-        $reader.optional($map, $name).map(|read| read.unwrap_or_default())
-    };
-    (@read from_default $reader:ident $map:ident $ty:ident $field:ident $name:expr) => {
-        $reader
-            .optional($map, $name)
-            .map(|read| read.unwrap_or_else(|| <$ty as ::core::default::Default>::default().$field))
-    };
+    (@required required) => { true };
+    (@required default) => { false };
+    (@required from_default) => { false };
 }
 
 /// Implements [`FromJson`](crate::validation::FromJson) for a `Copy` enum of unit variants
