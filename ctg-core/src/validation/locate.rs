@@ -10,7 +10,7 @@
 
 use super::messages::{self, push_key};
 use super::read::Anchor;
-use super::ValidationError;
+use super::{ErrorKind, ValidationError};
 use serde_json::error::Category;
 use std::collections::{HashMap, HashSet};
 
@@ -160,7 +160,6 @@ fn path_of(stack: &[Frame]) -> String {
 /// `serde_json::Value` keeps the last value silently; serde's derived readers refused a
 /// repeated field, and a data officer wants to know which of the two counts.
 pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
-    use serde::de::Error as _;
     // The keys seen in each open container, aligned with the walk's stack.
     let mut seen: Vec<HashSet<String>> = Vec::new();
     let mut duplicates = Vec::new();
@@ -178,10 +177,12 @@ pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
         {
             if let Some(keys) = seen.get_mut(depth - 1) {
                 if !keys.insert(key.clone()) {
-                    // serde's own words (its `duplicate_field` takes only static names),
-                    // translated as serde_json's errors are.
-                    let error = serde_json::Error::custom(format!("duplicate field `{key}`"));
-                    duplicates.push(messages::translate(error, path_of(stack)));
+                    // The message serde gives for a struct's field written twice.
+                    duplicates.push(ValidationError::new(
+                        ErrorKind::Structure,
+                        path_of(stack),
+                        messages::duplicate_field(key),
+                    ));
                 }
             }
         }
@@ -362,7 +363,7 @@ mod tests {
             Ok(_) => de
                 .end()
                 .err()
-                .map(|e| messages::translate(e, "$".to_owned())),
+                .map(|e| messages::translate_serde(e, "$".to_owned())),
             Err(error) => {
                 let mut path = String::from("$");
                 let segments: Vec<&Segment> = error.path().iter().collect();
@@ -379,7 +380,7 @@ mod tests {
                         Segment::Unknown => path.push_str(".?"),
                     }
                 }
-                Some(messages::translate(error.into_inner(), path))
+                Some(messages::translate_serde(error.into_inner(), path))
             }
         }
     }
@@ -388,7 +389,7 @@ mod tests {
     fn located<T: Read>(bytes: &[u8]) -> Option<ValidationError> {
         let error = serde_json::from_slice::<T>(bytes).err()?;
         let path = super::error_path(bytes, &error);
-        Some(messages::translate(error, path))
+        Some(messages::translate_serde(error, path))
     }
 
     /// Checks one document: the path found from the position is the tracked one, and the
@@ -433,7 +434,7 @@ mod tests {
                 );
             }
             (Err(error), hand) => {
-                let expected = messages::translate(error, "$".to_owned());
+                let expected = messages::translate_serde(error, "$".to_owned());
                 let Err(errors) = hand else {
                     panic!(
                         "serde refuses it ({expected:?}), the hand reader reads it\ndocument: {}",

@@ -45,12 +45,33 @@ pub(super) fn push_key(out: &mut String, key: &str) {
         out.push('.');
         out.push_str(key);
     } else {
-        out.push_str(&format!("[{}]", serde_json::Value::from(key)));
+        // The key as a JSON string (quoted, escaped); serializing a `str` cannot fail.
+        out.push('[');
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        out.push(']');
     }
 }
 
-/// Turns a serde_json error into a [`ValidationError`] with a French message.
-pub(super) fn translate(error: serde_json::Error, mut path: String) -> ValidationError {
+/// Turns an error of serde_json's parsing (syntax, nesting depth) into a [`ValidationError`]
+/// with a French message. Structure errors are the hand reader's (`validation::read`), which
+/// words them with the functions below (`missing_field`…); a structure error serde_json
+/// raised itself would keep its English words (`custom`).
+pub(super) fn translate(error: serde_json::Error, path: String) -> ValidationError {
+    translate_with(error, path, |english, _| custom(english))
+}
+
+/// [`translate`], with the structure errors of serde's derived readers translated from their
+/// English words: the tests compare the hand reader's messages with these.
+#[cfg(test)]
+pub(super) fn translate_serde(error: serde_json::Error, path: String) -> ValidationError {
+    translate_with(error, path, structure_message)
+}
+
+fn translate_with(
+    error: serde_json::Error,
+    mut path: String,
+    structure: impl FnOnce(&str, &mut String) -> String,
+) -> ValidationError {
     let (line, column) = (error.line(), error.column());
     let english = english_message(&error);
     let mut kind = match error.classify() {
@@ -61,7 +82,7 @@ pub(super) fn translate(error: serde_json::Error, mut path: String) -> Validatio
         kind = ErrorKind::LimitExceeded;
     }
     let message = match kind {
-        ErrorKind::Structure => structure_message(&english, &mut path),
+        ErrorKind::Structure => structure(&english, &mut path),
         ErrorKind::LimitExceeded => format!(
             "le document est imbriqué trop profondément (plus de {MAX_DEPTH} niveaux de \
              crochets ou d'accolades) ; un plan n'en a jamais besoin, vérifiez le fichier."
@@ -111,69 +132,114 @@ fn syntax_message(english: &str) -> String {
     format!("{message}.")
 }
 
+#[cfg(test)]
 fn structure_message(english: &str, path: &mut String) -> String {
     if let Some(rest) = english.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
-        return format!(
-            "le champ obligatoire « {field} » manque ; ajoutez-le à cet objet (voir docs/plan-format.md)."
-        );
+        return missing_field(rest.trim_end_matches('`'));
     }
     if let Some(rest) = english.strip_prefix("unknown field `") {
-        return unknown_field_message(rest, path);
+        let (field, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        let mut step = String::new();
+        push_key(&mut step, field);
+        if !path.ends_with(&step) {
+            push_key(path, field);
+        }
+        return unknown_field(field, &quoted_names(allowed));
+    }
+    if let Some(rest) = english.strip_prefix("unknown variant `") {
+        let (code, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        return unknown_variant(code, &quoted_names(allowed));
     }
     if let Some(rest) = english.strip_prefix("invalid type: ") {
-        return invalid_message("type incorrect", rest);
+        let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        return invalid("type incorrect", expected, &found_fr(found));
     }
     if let Some(rest) = english.strip_prefix("invalid value: ") {
-        return invalid_message("valeur incorrecte", rest);
+        let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        return invalid("valeur incorrecte", expected, &found_fr(found));
     }
     if let Some(rest) = english.strip_prefix("duplicate field `") {
-        let field = rest.trim_end_matches('`');
-        return format!(
-            "le champ « {field} » est écrit deux fois dans cet objet ; gardez-en un seul."
-        );
+        return duplicate_field(rest.trim_end_matches('`'));
     }
-    if let Some(message) = date_message(english) {
-        return message;
-    }
-    format!("contenu inattendu ({english}) ; voir docs/plan-format.md.")
+    custom(english)
 }
 
-/// `unknown field `x`, expected one of `a`, `b``: the path ends at the object, add the field.
-fn unknown_field_message(rest: &str, path: &mut String) -> String {
-    let (field, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-    let mut step = String::new();
-    push_key(&mut step, field);
-    if !path.ends_with(&step) {
-        push_key(path, field);
-    }
-    let names: Vec<&str> = allowed
+#[cfg(test)]
+/// The names between backquotes in serde's list of what it expected (`` expected one of `a`,
+/// `b` ``).
+fn quoted_names(allowed: &str) -> Vec<&str> {
+    allowed
         .split('`')
         .skip(1)
         .step_by(2)
         .filter(|name| !name.is_empty())
-        .collect();
-    if names.is_empty() {
+        .collect()
+}
+
+// The messages of the structure errors, built directly by the hand reader
+// (`validation::read`), and from serde's English words by `structure_message`: the same
+// French either way (the agreement test of `locate.rs` compares them on thousands of
+// documents).
+
+/// A field the type requires is absent.
+pub(super) fn missing_field(field: &str) -> String {
+    format!(
+        "le champ obligatoire « {field} » manque ; ajoutez-le à cet objet (voir docs/plan-format.md)."
+    )
+}
+
+/// A key that is not a field of the object (`allowed` are the fields).
+pub(super) fn unknown_field(field: &str, allowed: &[&str]) -> String {
+    if allowed.is_empty() {
         format!("le champ « {field} » n'existe pas ici ; cet objet n'accepte aucun champ.")
     } else {
         format!(
             "le champ « {field} » n'existe pas ici (faute de frappe ?) ; champs possibles : {}.",
-            names.join(", ")
+            allowed.join(", ")
         )
     }
 }
 
-/// `string "x", expected a sequence` → French.
-fn invalid_message(what: &str, rest: &str) -> String {
-    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+/// A code that is none of the `allowed` ones.
+pub(super) fn unknown_variant(code: &str, allowed: &[&str]) -> String {
+    format!(
+        "la valeur « {code} » n'est pas reconnue (faute de frappe ?) ; valeurs possibles : {}.",
+        allowed.join(", ")
+    )
+}
+
+/// A key written twice in an object.
+pub(super) fn duplicate_field(field: &str) -> String {
+    format!("le champ « {field} » est écrit deux fois dans cet objet ; gardez-en un seul.")
+}
+
+/// A value of the wrong JSON type; `expected` is serde's name of the type (`a string`,
+/// `u32`, `struct Plan`…).
+pub(super) fn invalid_type(found: &serde_json::Value, expected: &str) -> String {
+    invalid("type incorrect", expected, &found_text(found))
+}
+
+/// An integer out of the range of its type (`u32`…).
+pub(super) fn invalid_integer(found: &serde_json::Number, expected: &str) -> String {
+    invalid(
+        "valeur incorrecte",
+        expected,
+        &format!("le nombre entier {found}"),
+    )
+}
+
+/// Any other problem of a value, as chrono (a date) or serde words it.
+pub(super) fn custom(english: &str) -> String {
+    date_message(english)
+        .unwrap_or_else(|| format!("contenu inattendu ({english}) ; voir docs/plan-format.md."))
+}
+
+fn invalid(what: &str, expected: &str, found: &str) -> String {
     let expected = match expected_date(expected) {
         Some(date) => date.to_owned(),
         None => expected_fr(expected),
     };
-    format!(
-        "{what} : on attend {expected}, le fichier contient {}.",
-        found_fr(found)
-    )
+    format!("{what} : on attend {expected}, le fichier contient {found}.")
 }
 
 fn expected_date(expected: &str) -> Option<&'static str> {
@@ -182,6 +248,21 @@ fn expected_date(expected: &str) -> Option<&'static str> {
         .then_some("une date au format AAAA-MM-JJ (entre guillemets, par exemple \"2019-07-01\")")
 }
 
+/// What a JSON value is, in French, as `found_fr` says it from serde_json's words.
+fn found_text(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("la valeur {b}"),
+        Value::Number(n) if n.is_f64() => format!("le nombre {n}"),
+        Value::Number(n) => format!("le nombre entier {n}"),
+        Value::String(s) => format!("le texte {s:?}"),
+        Value::Array(_) => "une liste [ … ]".to_owned(),
+        Value::Object(_) => "un objet { … }".to_owned(),
+    }
+}
+
+#[cfg(test)]
 fn found_fr(found: &str) -> String {
     let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`'));
     if let Some(text) = found.strip_prefix("string ") {

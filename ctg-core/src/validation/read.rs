@@ -29,7 +29,6 @@
 
 use super::{messages, ErrorKind, ValidationError};
 use chrono::NaiveDate;
-use serde::de::{Error as _, Unexpected};
 use serde_json::{Map, Value};
 
 /// Where an error sits in the text: at the start of the value at its path, or at the end of
@@ -94,18 +93,18 @@ impl Reader {
         self.errors.push((error, Anchor::Start));
     }
 
-    /// Reports a problem described as serde describes it (`invalid type: …`), translated
-    /// into French as serde_json's own errors are.
-    fn serde_error(&mut self, error: serde_json::Error, anchor: Anchor) {
-        let error = messages::translate(error, self.path.clone());
+    /// Reports a structure problem at the current path: the French message serde_json's
+    /// error would have, once translated (`messages.rs` builds both).
+    #[inline(never)]
+    fn structure(&mut self, message: String, anchor: Anchor) {
+        let error = ValidationError::new(ErrorKind::Structure, self.path.clone(), message);
         self.errors.push((error, anchor));
     }
 
     /// Reports that `value` is not of the type `expected` (in serde's words: `a string`,
     /// `u32`, `struct Plan`…).
     pub fn invalid_type(&mut self, value: &Value, expected: &str) {
-        let error = serde_json::Error::invalid_type(unexpected(value), &expected);
-        self.serde_error(error, Anchor::Start);
+        self.structure(messages::invalid_type(value, expected), Anchor::Start);
     }
 
     /// Reads `value` as a `T` at the path of the member `key` of the current object.
@@ -158,7 +157,10 @@ impl Reader {
         };
         if deny_unknown {
             for key in map.keys().filter(|key| !fields.contains(&key.as_str())) {
-                self.serde_error(serde_json::Error::unknown_field(key, fields), Anchor::Start);
+                // At the path of the unknown member, as serde_json's message translated.
+                let len = self.enter_key(key);
+                self.structure(messages::unknown_field(key, fields), Anchor::Start);
+                self.path.truncate(len);
             }
         }
         Some(map)
@@ -225,7 +227,7 @@ impl Reader {
             Some(value) => Some((value, self.enter_key(name))),
             None => {
                 if required {
-                    self.serde_error(serde_json::Error::missing_field(name), Anchor::End);
+                    self.structure(messages::missing_field(name), Anchor::End);
                 }
                 None
             }
@@ -269,8 +271,7 @@ impl Reader {
             Value::String(code) => {
                 let position = variants.iter().position(|v| v == code);
                 if position.is_none() {
-                    let error = serde_json::Error::unknown_variant(code, variants);
-                    self.serde_error(error, Anchor::Start);
+                    self.structure(messages::unknown_variant(code, variants), Anchor::Start);
                 }
                 position
             }
@@ -290,10 +291,10 @@ impl Reader {
                 return None;
             }
         };
-        let (whole, unexpected) = if let Some(u) = number.as_u64() {
-            (i128::from(u), Unexpected::Unsigned(u))
+        let whole = if let Some(u) = number.as_u64() {
+            i128::from(u)
         } else if let Some(i) = number.as_i64() {
-            (i128::from(i), Unexpected::Signed(i))
+            i128::from(i)
         } else {
             self.invalid_type(value, expected);
             return None;
@@ -301,26 +302,9 @@ impl Reader {
         if (min..=max).contains(&whole) {
             Some(whole)
         } else {
-            let error = serde_json::Error::invalid_value(unexpected, &expected);
-            self.serde_error(error, Anchor::Start);
+            self.structure(messages::invalid_integer(number, expected), Anchor::Start);
             None
         }
-    }
-}
-
-/// How serde names the type of a JSON value in its messages.
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (_, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
     }
 }
 
@@ -400,7 +384,7 @@ impl FromJson for NaiveDate {
         match parse_date(text) {
             Ok(date) => Some(date),
             Err(problem) => {
-                reader.serde_error(serde_json::Error::custom(problem), Anchor::Start);
+                reader.structure(messages::custom(problem), Anchor::Start);
                 None
             }
         }
