@@ -29,6 +29,12 @@ macro_rules! vocabulary {
             /// Every known value, in the documented order.
             pub const ALL: &'static [$name] = &[ $( $name::$variant ),* ];
 
+            /// `(code, French label, English label)` of every known value, in the documented
+            /// order: the same texts as [`code`](Self::code), [`label_fr`](Self::label_fr) and
+            /// [`label_en`](Self::label_en), as data.
+            pub const LABELS: &'static [(&'static str, &'static str, &'static str)] =
+                &[ $( ($code, $fr, $en) ),* ];
+
             /// The JSON code of this value.
             pub fn code(&self) -> &str {
                 match self {
@@ -394,5 +400,22 @@ mod tests {
         assert_eq!(parsed, Theme::Unknown("jardinage".into()));
         assert!(!parsed.is_known());
         assert_eq!(serde_json::to_string(&parsed).unwrap(), "\"jardinage\"");
+    }
+
+    #[test]
+    fn labels_table_matches_the_methods() {
+        assert_eq!(Theme::LABELS.len(), Theme::ALL.len());
+        for (value, (code, fr, en)) in Theme::ALL.iter().zip(Theme::LABELS) {
+            assert_eq!(
+                (value.code(), value.label_fr(), value.label_en()),
+                (*code, *fr, *en)
+            );
+        }
+        for (value, (code, fr, en)) in PartnerKind::ALL.iter().zip(PartnerKind::LABELS) {
+            assert_eq!(
+                (value.code(), value.label_fr(), value.label_en()),
+                (*code, *fr, *en)
+            );
+        }
     }
 }

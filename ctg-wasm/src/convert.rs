@@ -41,7 +41,14 @@ pub fn into_error(errors: ValidationErrors) -> JsValue {
 
 /// Serializes a core value to a plain JS object (through JSON, see the crate's docs).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|error| {
+    json_to_js(serde_json::to_string(value))
+}
+
+/// The JSON text of a result as a plain JS object: one copy of this path for every result
+/// type (only the serialization itself is generic).
+#[inline(never)]
+fn json_to_js(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValue> {
+    let text = text.map_err(|error| {
         into_error(ValidationErrors::from(ValidationError::new(
             ErrorKind::Structure,
             "$",
@@ -108,19 +115,19 @@ pub struct NodeSummary<'p> {
     pub id: &'p str,
     /// `axis`, `strategic_objective`, `specific_objective` or `action`.
     pub level: &'static str,
-    /// 0 for axes, 3 for actions.
+    /// 0 for axes, 3 for actions (the depth of its level: every level has its own depth).
     pub depth: usize,
     /// Its title.
     pub title: &'p str,
 }
 
 impl<'p> NodeSummary<'p> {
-    /// The summary of a node at a depth.
-    pub fn new(depth: usize, node: &NodeRef<'p>) -> Self {
+    /// The summary of a node.
+    pub fn new(node: &NodeRef<'p>) -> Self {
         NodeSummary {
             id: node.id(),
             level: level_code(node.level()),
-            depth,
+            depth: node.level().depth(),
             title: node.title(),
         }
     }

@@ -67,7 +67,7 @@ impl CtgPlan {
         let nodes: Vec<NodeSummary> = self
             .plan
             .walk()
-            .map(|(depth, node)| NodeSummary::new(depth, &node))
+            .map(|(_, node)| NodeSummary::new(&node))
             .collect();
         to_js(&nodes)
     }
@@ -93,11 +93,7 @@ impl CtgPlan {
     pub fn ancestors(&self, id: &str) -> Result<JsValue, JsValue> {
         match self.plan.ancestors(id) {
             Some(nodes) => {
-                let nodes: Vec<NodeSummary> = nodes
-                    .iter()
-                    .enumerate()
-                    .map(|(depth, node)| NodeSummary::new(depth, node))
-                    .collect();
+                let nodes: Vec<NodeSummary> = nodes.iter().map(NodeSummary::new).collect();
                 to_js(&nodes)
             }
             None => Ok(JsValue::NULL),
@@ -138,16 +134,11 @@ impl CtgPlan {
 
 impl CtgPlan {
     fn summaries(&self, filter: &ctg_core::query::Filter) -> Result<JsValue, JsValue> {
-        let depths: std::collections::HashMap<&str, usize> = self
-            .plan
-            .walk()
-            .map(|(depth, node)| (node.id(), depth))
-            .collect();
         let nodes: Vec<NodeSummary> = self
             .plan
             .filter(filter)
             .iter()
-            .map(|node| NodeSummary::new(depths.get(node.id()).copied().unwrap_or(0), node))
+            .map(NodeSummary::new)
             .collect();
         to_js(&nodes)
     }
@@ -171,49 +162,32 @@ pub(crate) fn argument_error(path: &str, message: impl Into<String>) -> JsValue 
     )))
 }
 
-/// `(code, label)` for every value of a closed vocabulary, in its documented order.
-macro_rules! labels {
-    ($lang:ident, $( $key:literal => $vocabulary:ty ),* $(,)?) => {
-        [$(
-            (
-                $key,
-                <$vocabulary>::ALL
-                    .iter()
-                    .map(|value| {
-                        let label = if $lang == "en" { value.label_en() } else { value.label_fr() };
-                        (value.code(), label)
-                    })
-                    .collect::<Vec<(&str, &str)>>(),
-            ),
-        )*]
-    };
-}
-
 /// The labels of every closed vocabulary of `ctg-core`, in French (`"fr"`, the default) or
 /// English (`"en"`): `{ theme: { petite_enfance: "petite enfance", … }, public: …, status: … }`,
 /// each in the documented order.
 #[wasm_bindgen(js_name = vocabularyLabels, unchecked_return_type = "VocabularyLabels")]
 pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
     use ctg_core::vocabulary::*;
-    let lang = lang.unwrap_or_default();
-    let lang = lang.as_str();
-    let vocabularies = labels!(lang,
-        "theme" => Theme,
-        "public" => Public,
-        "status" => Status,
-        "action_status" => ActionStatus,
-        "role" => Role,
-        "partner_kind" => PartnerKind,
-        "indicator_kind" => IndicatorKind,
-        "direction" => Direction,
-        "reference_level" => ReferenceLevel,
-        "plan_kind" => PlanKind,
-    );
-    // Built as JS objects directly: one loop for all the vocabularies, no serializer per type.
+    // The vocabularies' tables as data: one loop, no code per vocabulary.
+    type Labels = &'static [(&'static str, &'static str, &'static str)];
+    const VOCABULARIES: [(&str, Labels); 10] = [
+        ("theme", Theme::LABELS),
+        ("public", Public::LABELS),
+        ("status", Status::LABELS),
+        ("action_status", ActionStatus::LABELS),
+        ("role", Role::LABELS),
+        ("partner_kind", PartnerKind::LABELS),
+        ("indicator_kind", IndicatorKind::LABELS),
+        ("direction", Direction::LABELS),
+        ("reference_level", ReferenceLevel::LABELS),
+        ("plan_kind", PlanKind::LABELS),
+    ];
+    let english = lang.as_deref() == Some("en");
     let all = js_sys::Object::new();
-    for (key, entries) in vocabularies {
+    for (key, entries) in VOCABULARIES {
         let labels = js_sys::Object::new();
-        for (code, label) in entries {
+        for &(code, fr, en) in entries {
+            let label = if english { en } else { fr };
             js_sys::Reflect::set(&labels, &JsValue::from_str(code), &JsValue::from_str(label))?;
         }
         js_sys::Reflect::set(&all, &JsValue::from_str(key), &labels)?;

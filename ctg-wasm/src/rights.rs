@@ -151,7 +151,7 @@ impl CtgQuestionnaire {
     /// The next question, or `null` when no answer can change any result.
     #[wasm_bindgen(js_name = next, unchecked_return_type = "QuestionView | null")]
     pub fn next_question(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, catalogue| match session.next_question() {
+        self.with(&mut |session, catalogue| match session.next_question() {
             Some(reference) => to_js(&view(session, catalogue, reference)),
             None => Ok(JsValue::NULL),
         })
@@ -176,11 +176,13 @@ impl CtgQuestionnaire {
                 .ok_or_else(|| crate::argument_error("value", "réponse impossible à lire"))?;
             read(&JsValue::from_str(&text), "value")?
         };
-        self.with(|session, _| {
+        self.with(&mut |session, _| {
             session
                 .answer(&question, &value)
+                .map(|()| JsValue::UNDEFINED)
                 .map_err(|error| into_error(ValidationErrors::from(error)))
         })
+        .map(drop)
     }
 
     /// Declines a question (« je ne sais pas »): it is not asked again.
@@ -190,14 +192,17 @@ impl CtgQuestionnaire {
         #[wasm_bindgen(unchecked_param_type = "QuestionRef")] question: JsValue,
     ) -> Result<(), JsValue> {
         let question: QuestionRef = read(&question, "question")?;
-        self.with(|session, _| session.decline(&question));
-        Ok(())
+        self.with(&mut |session, _| {
+            session.decline(&question);
+            Ok(JsValue::UNDEFINED)
+        })
+        .map(drop)
     }
 
     /// Takes back the last answer; returns its question (to ask again), or `null`.
     #[wasm_bindgen(js_name = back, unchecked_return_type = "QuestionRef | null")]
     pub fn back(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, _| match session.back() {
+        self.with(&mut |session, _| match session.back() {
             Some(question) => to_js(&question),
             None => Ok(JsValue::NULL),
         })
@@ -206,7 +211,7 @@ impl CtgQuestionnaire {
     /// The questions answered, in order, with their text.
     #[wasm_bindgen(js_name = asked, unchecked_return_type = "AnswerView[]")]
     pub fn asked(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, catalogue| {
+        self.with(&mut |session, catalogue| {
             let views: Vec<AnswerView> = session
                 .asked()
                 .iter()
@@ -226,25 +231,29 @@ impl CtgQuestionnaire {
     /// The situation so far, as JSON input (the answers).
     #[wasm_bindgen(js_name = situation, unchecked_return_type = "SituationData")]
     pub fn situation(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, catalogue| to_js(&session.situation().to_input(catalogue)))
+        self.with(&mut |session, catalogue| to_js(&session.situation().to_input(catalogue)))
     }
 
     /// The current result of every benefit, in catalogue order.
     #[wasm_bindgen(js_name = results, unchecked_return_type = "BenefitResult[]")]
     pub fn results(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, _| to_js(&session.results()))
+        self.with(&mut |session, _| to_js(&session.results()))
     }
 
     /// The explanation of every benefit's current result.
     #[wasm_bindgen(js_name = explanations, unchecked_return_type = "Explanation[]")]
     pub fn explanations(&mut self) -> Result<JsValue, JsValue> {
-        self.with(|session, _| to_js(&session.dated().explain_all(session.situation())))
+        self.with(&mut |session, _| to_js(&session.dated().explain_all(session.situation())))
     }
 }
 
 impl CtgQuestionnaire {
     /// Takes up the session on the catalogue at its date, runs `f`, and sets it aside again.
-    fn with<R>(&mut self, f: impl FnOnce(&mut Session<'_>, &CompiledCatalogue) -> R) -> R {
+    /// Not generic: one copy of taking up and setting aside for every method.
+    fn with(
+        &mut self,
+        f: &mut dyn FnMut(&mut Session<'_>, &CompiledCatalogue) -> Result<JsValue, JsValue>,
+    ) -> Result<JsValue, JsValue> {
         let catalogue = Rc::clone(&self.catalogue);
         let dated = catalogue.at(self.at);
         let mut session = match self.state.take() {
