@@ -10,8 +10,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 PROFILE=${CTG_WASM_PROFILE:-wasm-release}
 # wasm-opt: -Oz, and (measured in BENCHMARKS.md, « Taille du widget ») `--low-memory-unused`
 # (the first 1 KB of memory is the bottom of Rust's 1 MB stack, never reached: wasm-opt may then
-# fold constant offsets into loads and stores), no `producers` or `target_features` section.
-WASM_OPT_FLAGS=${CTG_WASM_OPT:--Oz --low-memory-unused --strip-producers --strip-target-features}
+# fold constant offsets into loads and stores), then the code flattened and its control flow
+# rebuilt (`--flatten --rereloop`) and optimized twice more for size, which finds smaller
+# shapes than `-Oz` alone; no `producers` or `target_features` section.
+WASM_OPT_FLAGS=${CTG_WASM_OPT:--Oz --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features}
 OUT=${CTG_WEB_OUT:-target/web}
 
 # The standard library is rebuilt for size (measured in BENCHMARKS.md, « Taille du widget »):
