@@ -1,6 +1,7 @@
-// The widget's whole transfer — the WebAssembly module, its JS glue, the widget's module
-// (its modules and styles bundled into ctg-widget.js by scripts/build-web.sh) — gzipped (level 9), must stay under 150 KB. The default
-// data in data/ is printed apart: a page that gives its own data never downloads it.
+// The widget's whole transfer — the WebAssembly module, its JS glue, the widget's module (its
+// modules and styles bundled into ctg-widget.js by scripts/build-web.sh) — gzipped (level 9),
+// must stay under 150 KB. The default data in data/ is printed apart: a page that gives its own
+// data never downloads it.
 // Measures target/web/ctg/ as scripts/build-web.sh leaves it. Figures: BENCHMARKS.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
