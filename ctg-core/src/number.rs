@@ -3,8 +3,9 @@
 //! `format!("{x}")` on an `f64` links `<f64 as Display>::fmt` (Grisu, Dragon, a bignum and
 //! their tables: about 8.6 KB of the widget's WebAssembly). serde_json already links its own
 //! shortest round-trip printer, [`zmij`], to write JSON; [`Plain`] writes an `f64` through it,
-//! in the very text `<f64 as Display>` gives ([`Rounded`] for `{:.1}`), so that the standard library's printer is no
-//! longer linked. Every number the crate writes in a message goes through [`Plain`].
+//! in the very text `<f64 as Display>` gives, so that the standard library's printer is no longer
+//! linked. Every number a message of the widget's code paths writes goes through [`Plain`] (the
+//! HTML and CSV reports of `evaluation::report`, which only the CLI links, keep `{x}` and `{x:.1}`).
 //!
 //! ```
 //! use ctg_core::number::Plain;
@@ -27,7 +28,7 @@ use std::fmt;
 /// honoured as for an integer (`{:>8}`), which is what the standard library does for a float
 /// too (except that `{:+}` writes `+NaN` where the standard library writes `NaN`). A precision
 /// is not honoured here (it would link the exact printer into the widget's WebAssembly for
-/// every caller): write `{:.1}` with [`Rounded`].
+/// every caller).
 ///
 /// ```
 /// use ctg_core::number::Plain;
@@ -40,52 +41,21 @@ pub struct Plain(pub f64);
 
 impl fmt::Display for Plain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        debug_assert!(f.precision().is_none(), "a precision goes with `Rounded`");
-        write_float(self.0, f, shortest)
-    }
-}
-
-/// An `f64` displayed with a precision exactly as `<f64 as Display>` does (`{:.1}`): the exact
-/// binary value rounded half to even to that many decimals (`0.25` → `0.2`, `0.35` → `0.3`,
-/// `1e23` → `99999999999999991611392.0`), by integer arithmetic on the float's bits. Without a
-/// precision, as [`Plain`]. Width, fill and alignment as for [`Plain`].
-///
-/// ```
-/// use ctg_core::number::Rounded;
-///
-/// assert_eq!(format!("{:.1}", Rounded(12.25)), "12.2");
-/// assert_eq!(format!("{:>6.2}", Rounded(-1.0)), " -1.00");
-/// assert_eq!(format!("{:.0}", Rounded(2.5)), "2");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rounded(pub f64);
-
-impl fmt::Display for Rounded {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match f.precision() {
-            Some(decimals) => write_float(self.0, f, |x, out| fixed(x, decimals, out)),
-            None => write_float(self.0, f, shortest),
+        debug_assert!(f.precision().is_none(), "`Plain` has no precision");
+        // Sign, `NaN` and the infinities as the standard library writes them, padded as an
+        // integer.
+        let x = self.0;
+        if x.is_nan() {
+            return f.pad_integral(true, "", "NaN");
         }
+        let mut text = String::with_capacity(24);
+        if x.is_infinite() {
+            text.push_str("inf");
+        } else {
+            shortest(x.abs(), &mut text);
+        }
+        f.pad_integral(!x.is_sign_negative(), "", &text)
     }
-}
-
-/// Writes `x` with its sign, `NaN` and the infinities as the standard library does, the digits
-/// of a finite `|x|` by `digits`, padded as an integer.
-fn write_float(
-    x: f64,
-    f: &mut fmt::Formatter<'_>,
-    digits: impl FnOnce(f64, &mut String),
-) -> fmt::Result {
-    if x.is_nan() {
-        return f.pad_integral(true, "", "NaN");
-    }
-    let mut text = String::with_capacity(24);
-    if x.is_infinite() {
-        text.push_str("inf");
-    } else {
-        digits(x.abs(), &mut text);
-    }
-    f.pad_integral(!x.is_sign_negative(), "", &text)
 }
 
 /// Writes a finite, non-negative `x` in plain notation with its shortest round-trip digits.
@@ -224,128 +194,6 @@ fn push_digits(out: &mut String, digits: &[u8]) {
     }
 }
 
-/// Writes a finite, non-negative `x` with `decimals` decimals: its exact binary value
-/// `m × 2^e` times `10^decimals`, rounded half to even to an integer, in a big integer
-/// (32-bit limbs, least significant first), then written in decimal with the point put back.
-fn fixed(x: f64, decimals: usize, out: &mut String) {
-    let bits = x.to_bits();
-    let exponent_bits = ((bits >> 52) & 0x7ff) as i64;
-    let fraction = bits & ((1 << 52) - 1);
-    let (m, e) = if exponent_bits == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), exponent_bits - 1075)
-    };
-    let mut n = vec![m as u32, (m >> 32) as u32];
-    for _ in 0..decimals {
-        mul_small(&mut n, 10);
-    }
-    if e >= 0 {
-        shift_left(&mut n, e as usize);
-    } else {
-        shift_right_round_even(&mut n, e.unsigned_abs() as usize);
-    }
-    let text = to_decimal(n);
-    if decimals == 0 {
-        out.push_str(&text);
-        return;
-    }
-    // At least one digit before the point: pad the integer with zeros on the left.
-    if text.len() <= decimals {
-        push_zeros(out, (decimals + 1 - text.len()) as u64);
-    }
-    out.push_str(&text);
-    out.insert(out.len() - decimals, '.');
-}
-
-fn mul_small(n: &mut Vec<u32>, k: u32) {
-    let mut carry = 0u64;
-    for limb in n.iter_mut() {
-        let v = u64::from(*limb) * u64::from(k) + carry;
-        *limb = v as u32;
-        carry = v >> 32;
-    }
-    if carry > 0 {
-        n.push(carry as u32);
-    }
-}
-
-fn shift_left(n: &mut Vec<u32>, shift: usize) {
-    let (limbs, bits) = (shift / 32, shift % 32);
-    if bits > 0 {
-        let mut carry = 0u32;
-        for limb in n.iter_mut() {
-            let v = (u64::from(*limb) << bits) | u64::from(carry);
-            *limb = v as u32;
-            carry = (v >> 32) as u32;
-        }
-        if carry > 0 {
-            n.push(carry);
-        }
-    }
-    n.splice(0..0, std::iter::repeat_n(0, limbs));
-}
-
-/// `n >> shift`, rounded half to even on the bits shifted out.
-fn shift_right_round_even(n: &mut Vec<u32>, shift: usize) {
-    let bit = |n: &[u32], i: usize| n.get(i / 32).is_some_and(|l| l >> (i % 32) & 1 == 1);
-    let half = bit(n, shift - 1);
-    let below = (0..shift - 1).any(|i| bit(n, i));
-    let (limbs, bits) = (shift / 32, shift % 32);
-    if limbs >= n.len() {
-        n.clear();
-    } else {
-        n.drain(..limbs);
-        if bits > 0 {
-            for i in 0..n.len() {
-                let high = n.get(i + 1).copied().unwrap_or(0);
-                n[i] = (n[i] >> bits) | (high << (32 - bits));
-            }
-        }
-    }
-    let odd = n.first().is_some_and(|l| l & 1 == 1);
-    if half && (below || odd) {
-        // Add one.
-        for limb in n.iter_mut() {
-            let (v, overflow) = limb.overflowing_add(1);
-            *limb = v;
-            if !overflow {
-                return;
-            }
-        }
-        n.push(1);
-    }
-}
-
-/// The decimal digits of a big integer (`0` for zero).
-fn to_decimal(mut n: Vec<u32>) -> String {
-    // Chunks of 9 digits, least significant first.
-    let mut chunks = Vec::new();
-    while n.iter().any(|&l| l != 0) {
-        let mut rem = 0u64;
-        for limb in n.iter_mut().rev() {
-            let v = (rem << 32) | u64::from(*limb);
-            *limb = (v / 1_000_000_000) as u32;
-            rem = v % 1_000_000_000;
-        }
-        chunks.push(rem as u32);
-        while n.last() == Some(&0) {
-            n.pop();
-        }
-    }
-    let mut out = String::new();
-    match chunks.pop() {
-        Some(top) => out.push_str(&top.to_string()),
-        None => out.push('0'),
-    }
-    for chunk in chunks.iter().rev() {
-        let text = chunk.to_string();
-        push_zeros(&mut out, 9 - text.len() as u64);
-        out.push_str(&text);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,54 +272,6 @@ mod tests {
         }
     }
 
-    fn same_fixed(x: f64, decimals: usize) {
-        assert_eq!(
-            format!("{:.*}", decimals, Rounded(x)),
-            format!("{x:.decimals$}"),
-            "bits {:#x}, {decimals} decimals",
-            x.to_bits()
-        );
-    }
-
-    #[test]
-    fn precision_rounds_the_exact_value_half_to_even() {
-        let cases = [
-            0.25,
-            0.35,
-            0.05,
-            0.15,
-            0.5,
-            1.5,
-            2.5,
-            -0.0,
-            -0.01,
-            0.0,
-            0.95,
-            9.95,
-            99.95,
-            123.456,
-            1e23,
-            1e15,
-            4.35,
-            5e-324,
-            -5e-324,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            0.1 + 0.2,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-        ];
-        for x in cases {
-            for decimals in 0..=30 {
-                same_fixed(x, decimals);
-            }
-        }
-        assert_eq!(format!("{:.1}", Rounded(1e23)), "99999999999999991611392.0");
-        same_fixed(5e-324, 1074);
-        same_fixed(5e-324, 1100);
-    }
-
     #[test]
     fn width_and_alignment_are_honoured() {
         for x in [
@@ -485,9 +285,6 @@ mod tests {
         ] {
             assert_eq!(format!("{:>8}", Plain(x)), format!("{x:>8}"));
             assert_eq!(format!("{:<8}|", Plain(x)), format!("{x:<8}|"));
-            assert_eq!(format!("{:^9.2}", Rounded(x)), format!("{x:^9.2}"));
-            assert_eq!(format!("{:08.1}", Rounded(x)), format!("{x:08.1}"));
-            assert_eq!(format!("{:>8}", Rounded(x)), format!("{x:>8}"));
             assert_eq!(format!("{:+}", Plain(x)), format!("{x:+}"));
             assert_eq!(format!("{:*>7}", Plain(x)), format!("{x:*>7}"));
             assert_eq!(format!("{:7}", Plain(x)), format!("{x:7}"));
@@ -513,17 +310,6 @@ mod tests {
         fn integers_and_decimals_read_as_display(n in any::<i64>(), scale in 0i32..20) {
             let x = n as f64 / 10f64.powi(scale);
             prop_assert_eq!(Plain(x).to_string(), format!("{x}"));
-        }
-
-        #[test]
-        fn any_precision_rounds_as_display(bits in any::<u64>(), decimals in 0usize..40) {
-            let x = f64::from_bits(bits);
-            prop_assert_eq!(format!("{:.*}", decimals, Rounded(x)), format!("{x:.decimals$}"));
-        }
-
-        #[test]
-        fn coordinates_round_as_display(x in -1e6f64..1e6, decimals in 0usize..4) {
-            prop_assert_eq!(format!("{:.*}", decimals, Rounded(x)), format!("{x:.decimals$}"));
         }
 
         #[test]

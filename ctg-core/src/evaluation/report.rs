@@ -18,7 +18,6 @@
 use super::compare::Comparison;
 use super::engine::{Contribution, Evaluation, IndicatorEvaluation, Level, NodeEvaluation};
 use super::rules::EvaluationRules;
-use crate::number::{Plain, Rounded};
 use crate::vocabulary::{Direction, Status};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -462,7 +461,7 @@ pub fn csv(evaluation: &Evaluation) -> String {
     let mut out = String::from(
         "type,id,parent,niveau,titre,poids,avancement,attendu,statut,statut_calcule,raison_forcage,valeur,derniere_mesure,illustratif,composition,avertissements\n",
     );
-    let num = |v: Option<f64>| v.map(|v| Plain(v).to_string()).unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
     let code = |s: Option<&Status>| s.map(|s| s.code().to_owned()).unwrap_or_default();
     for n in std::iter::once(&evaluation.plan).chain(evaluation.nodes.iter()) {
         let fields = [
@@ -614,9 +613,7 @@ fn sparkline(ind: &IndicatorEvaluation) -> String {
     );
     let mut svg = format!(
         "<svg class=\"spark\" role=\"img\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        escape_html(&description),
-        w = Rounded(w),
-        h = Rounded(h)
+        escape_html(&description)
     );
     let (Some(d0), Some(d1)) = (dates.iter().min().copied(), dates.iter().max().copied()) else {
         svg.push_str(
@@ -644,29 +641,27 @@ fn sparkline(ind: &IndicatorEvaluation) -> String {
         let _ = write!(
             svg,
             "<rect x=\"{pad}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#cfe8cf\"/>",
-            Rounded(y(hi)),
-            Rounded(w - 2.0 * pad),
-            Rounded((y(lo) - y(hi)).max(1.0)),
-            pad = Rounded(pad)
+            y(hi),
+            w - 2.0 * pad,
+            (y(lo) - y(hi)).max(1.0)
         );
     } else if let Some(t) = &ind.target {
         let _ = write!(
             svg,
             "<line x1=\"{pad}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#b34700\" stroke-dasharray=\"3 2\" stroke-width=\"1\"/><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"none\" stroke=\"#b34700\"/>",
-            Rounded(y(t.value)),
-            Rounded(w - pad),
-            Rounded(y(t.value)),
-            Rounded(x(t.date)),
-            Rounded(y(t.value)),
-            pad = Rounded(pad)
+            y(t.value),
+            w - pad,
+            y(t.value),
+            x(t.date),
+            y(t.value)
         );
     }
     for t in &ind.intermediate_targets {
         let _ = write!(
             svg,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2\" fill=\"none\" stroke=\"#b34700\"/>",
-            Rounded(x(t.date)),
-            Rounded(y(t.value))
+            x(t.date),
+            y(t.value)
         );
     }
     let mut points: Vec<(f64, f64)> = Vec::new();
@@ -684,7 +679,7 @@ fn sparkline(ind: &IndicatorEvaluation) -> String {
     if points.len() > 1 {
         let list: Vec<String> = points
             .iter()
-            .map(|&(a, b)| format!("{:.1},{:.1}", Rounded(a), Rounded(b)))
+            .map(|(a, b)| format!("{a:.1},{b:.1}"))
             .collect();
         let _ = write!(
             svg,
@@ -695,9 +690,7 @@ fn sparkline(ind: &IndicatorEvaluation) -> String {
     if let Some(&(px, py)) = points.last() {
         let _ = write!(
             svg,
-            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"2.5\" fill=\"#2f5f8f\"/>",
-            px = Rounded(px),
-            py = Rounded(py)
+            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"2.5\" fill=\"#2f5f8f\"/>"
         );
     }
     svg.push_str("</svg>");
@@ -725,8 +718,7 @@ fn axis_bars(axes: &[&NodeEvaluation]) -> String {
     );
     let mut svg = format!(
         "<svg class=\"bars\" role=\"img\" viewBox=\"0 0 640 {h}\" width=\"100%\" style=\"max-width:640px\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        escape_html(&description),
-        h = Rounded(h)
+        escape_html(&description)
     );
     for (i, axis) in axes.iter().enumerate() {
         let top = 8.0 + row * i as f64;
@@ -737,23 +729,18 @@ fn axis_bars(axes: &[&NodeEvaluation]) -> String {
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{:.1}\" font-size=\"12\">{}</text>",
-            Rounded(top + 15.0),
+            top + 15.0,
             escape_html(&label)
         );
         let _ = write!(
             svg,
-            "<rect x=\"{label_w}\" y=\"{top:.1}\" width=\"{bar_w}\" height=\"20\" fill=\"#eee\" stroke=\"#ccc\"/>",
-            label_w = Rounded(label_w),
-            top = Rounded(top),
-            bar_w = Rounded(bar_w)
+            "<rect x=\"{label_w}\" y=\"{top:.1}\" width=\"{bar_w}\" height=\"20\" fill=\"#eee\" stroke=\"#ccc\"/>"
         );
         if let Some(p) = axis.progress {
             let _ = write!(
                 svg,
                 "<rect x=\"{label_w}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"20\" fill=\"#2f5f8f\"/>",
-                Rounded(bar_w * p),
-                label_w = Rounded(label_w),
-                top = Rounded(top)
+                bar_w * p
             );
         }
         if let Some(e) = axis.expected {
@@ -761,24 +748,22 @@ fn axis_bars(axes: &[&NodeEvaluation]) -> String {
             let _ = write!(
                 svg,
                 "<line x1=\"{ex:.1}\" y1=\"{:.1}\" x2=\"{ex:.1}\" y2=\"{:.1}\" stroke=\"#b34700\" stroke-width=\"2\"/>",
-                Rounded(top - 3.0),
-                Rounded(top + 23.0),
-                ex = Rounded(ex)
+                top - 3.0,
+                top + 23.0
             );
         }
         let _ = write!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text>",
-            Rounded(label_w + bar_w + 8.0),
-            Rounded(top + 15.0),
+            label_w + bar_w + 8.0,
+            top + 15.0,
             escape_html(&percent(axis.progress))
         );
     }
     let _ = write!(
         svg,
         "<text x=\"{label_w}\" y=\"{:.1}\" font-size=\"10\" fill=\"#555\">barre : avancement ; trait orange : avancement attendu</text></svg>",
-        Rounded(h - 4.0),
-        label_w = Rounded(label_w)
+        h - 4.0
     );
     svg
 }
