@@ -39,7 +39,7 @@ mod tree_checks;
 
 pub use context::{IdKind, Validator};
 pub use path::JsonPath;
-pub use read::{parse_date, FromJson, Reader};
+pub use read::{parse_date, FromJson, Reader, WhenAbsent};
 
 use serde::{Deserialize, Serialize};
 

@@ -39,6 +39,18 @@ pub(crate) enum Anchor {
     End,
 }
 
+/// What a field of a struct holds when its member is absent from the JSON object, as the serde
+/// attributes of the field say ([`Reader::field`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhenAbsent {
+    /// Nothing: the member is required, its absence is reported (no serde attribute).
+    Missing,
+    /// The default value of the field's type (`#[serde(default)]` on the field).
+    TypeDefault,
+    /// The field of the struct's `Default` value (`#[serde(default)]` on the struct).
+    StructDefault,
+}
+
 /// The state of a reading: the JSON path of the value being read, and the problems found.
 #[derive(Debug)]
 pub struct Reader {
@@ -193,24 +205,28 @@ impl Reader {
         result
     }
 
-    /// Reads the member `name` of the object `map` into `slot`, which keeps its value when
-    /// the member is absent (serde's `default`) or unreadable (the error is reported). A
-    /// member absent when `required` is reported missing. This is how
-    /// [`json_struct!`](crate::json_struct) reads each field of a struct built from its
-    /// `Default` value: one copy of this function per type of field, shared by every struct.
+    /// Reads the member `name` of the object `map` into `slot`, which keeps its value when the
+    /// member is unreadable (the error is reported). When the member is absent, `absent` says
+    /// what the slot holds. This is how [`json_struct!`](crate::json_struct) reads each field
+    /// of a struct built from its `Default` value: one copy of this function per type of
+    /// field, shared by every struct.
     #[inline(never)]
-    pub fn field<T: FromJson>(
+    pub fn field<T: FromJson + Default>(
         &mut self,
         map: &Map<String, Value>,
         name: &'static str,
-        required: bool,
+        absent: WhenAbsent,
         slot: &mut T,
     ) {
-        if let Some((value, len)) = self.enter_field(map, name, required) {
-            if let Some(read) = T::from_json(value, self) {
-                *slot = read;
+        match self.enter_field(map, name, absent == WhenAbsent::Missing) {
+            Some((value, len)) => {
+                if let Some(read) = T::from_json(value, self) {
+                    *slot = read;
+                }
+                self.path.truncate(len);
             }
-            self.path.truncate(len);
+            None if absent == WhenAbsent::TypeDefault => *slot = T::default(),
+            None => {}
         }
     }
 
@@ -504,9 +520,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
 /// The struct must implement `Default`: it is built from its default value, each field read
 /// into its place by [`Reader::field`](crate::validation::Reader::field) (one copy of the code
 /// per type of field, whatever the number of structs). A `default` field absent from the
-/// JSON keeps the struct's default value of the field, which must be the field type's default
-/// (as with `#[derive(Default)]`); a `from_default` field keeps it whatever it is. Every field
-/// must be listed.
+/// JSON takes its type's default; a `from_default` field keeps the struct's default value
+/// ([`WhenAbsent`](crate::validation::WhenAbsent)). Every field must be listed.
 ///
 /// ```
 /// #[derive(Debug, Default, PartialEq)]
@@ -537,15 +552,14 @@ macro_rules! json_struct {
                     FIELDS,
                     $crate::json_struct!(@deny $($deny)?),
                 )?;
-                // Every field starts from the struct's default (what `from_default` keeps,
-                // and what `default` keeps for the derived `Default`); it is only returned
-                // when no field had a problem.
+                // Every field starts from the struct's default (what `from_default` keeps);
+                // the struct is only returned when no field had a problem.
                 let mut out = <$ty as ::core::default::Default>::default();
                 $(
                     reader.field(
                         map,
                         $crate::json_struct!(@name $field $($json)?),
-                        $crate::json_struct!(@required $mode),
+                        $crate::json_struct!(@absent $mode),
                         &mut out.$field,
                     );
                 )*
@@ -557,9 +571,9 @@ macro_rules! json_struct {
     (@name $field:ident) => { stringify!($field) };
     (@deny deny_unknown_fields) => { true };
     (@deny) => { false };
-    (@required required) => { true };
-    (@required default) => { false };
-    (@required from_default) => { false };
+    (@absent required) => { $crate::validation::WhenAbsent::Missing };
+    (@absent default) => { $crate::validation::WhenAbsent::TypeDefault };
+    (@absent from_default) => { $crate::validation::WhenAbsent::StructDefault };
 }
 
 /// Implements [`FromJson`](crate::validation::FromJson) for a `Copy` enum of unit variants
@@ -666,6 +680,41 @@ mod tests {
             ]
         );
         assert!(errors.errors()[2].message.contains("« title » manque"));
+    }
+
+    /// An absent `default` field takes its type's default, an absent `from_default` field the
+    /// struct's, as serde does, even when the struct's `Default` sets both.
+    #[test]
+    fn absent_fields_take_the_default_their_serde_attribute_names() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Counted {
+            #[serde(default)]
+            label: String,
+            #[serde(default = "three")]
+            count: u32,
+        }
+        fn three() -> u32 {
+            3
+        }
+        impl Default for Counted {
+            fn default() -> Self {
+                Counted {
+                    label: "sans titre".into(),
+                    count: 3,
+                }
+            }
+        }
+        crate::json_struct!(Counted [deny_unknown_fields] { label: default, count: from_default });
+        let read: Counted = from_json_slice(b"{}").unwrap_or_else(|e| panic!("{e:?}"));
+        let serde: Counted = serde_json::from_slice(b"{}").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read, serde);
+        assert_eq!(
+            read,
+            Counted {
+                label: String::new(),
+                count: 3
+            }
+        );
     }
 
     #[test]
