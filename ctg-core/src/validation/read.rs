@@ -178,33 +178,6 @@ impl Reader {
         Some(map)
     }
 
-    /// A field serde requires: reports it missing (at the end of the object, where
-    /// serde_json notices it).
-    pub fn required<T: FromJson>(
-        &mut self,
-        map: &Map<String, Value>,
-        name: &'static str,
-    ) -> Option<T> {
-        let (value, len) = self.enter_field(map, name, true)?;
-        let result = T::from_json(value, self);
-        self.path.truncate(len);
-        result
-    }
-
-    /// A field with a default: `Some(None)` when absent, `None` when present and unreadable.
-    pub fn optional<T: FromJson>(
-        &mut self,
-        map: &Map<String, Value>,
-        name: &'static str,
-    ) -> Option<Option<T>> {
-        let Some((value, len)) = self.enter_field(map, name, false) else {
-            return Some(None);
-        };
-        let result = T::from_json(value, self).map(Some);
-        self.path.truncate(len);
-        result
-    }
-
     /// Reads the member `name` of the object `map` into `slot`, which keeps its value when the
     /// member is unreadable (the error is reported). When the member is absent, `absent` says
     /// what the slot holds. This is how [`json_struct!`](crate::json_struct) reads each field
