@@ -393,3 +393,25 @@ fn situation_errors_have_paths_and_never_panic() {
     }
     assert!(Situation::from_json(&cat, b"{not json").is_err());
 }
+
+#[test]
+fn members_are_taken_adults_first_then_children_each_in_the_order_given() {
+    let cat = toy();
+    let roles = ["enfant", "adulte", "enfant", "adulte", "enfant"];
+    let members: Vec<Value> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| json!({"role": role, "age": 200 + i}))
+        .collect();
+    let input: SituationInput = serde_json::from_value(json!({ "members": members })).unwrap();
+    let errs = Situation::from_input(&cat, &input).unwrap_err().0;
+    let paths: Vec<String> = errs.into_iter().map(|e| e.path).collect();
+    // What a stable sort of the members by « is a child » gives.
+    let mut expected: Vec<(usize, &str)> = roles.iter().copied().enumerate().collect();
+    expected.sort_by_key(|(_, role)| *role == "enfant");
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|(i, _)| format!("$.members[{i}].age"))
+        .collect();
+    assert_eq!(paths, expected);
+}

@@ -18,6 +18,7 @@ pub mod evaluation;
 pub mod indicator;
 pub mod limits;
 pub mod number;
+mod order;
 pub mod plan;
 pub mod query;
 pub mod rights;

@@ -17,15 +17,15 @@ pub fn into_error(errors: ValidationErrors) -> JsValue {
         .first()
         .cloned()
         .unwrap_or_else(|| ValidationError::new(ErrorKind::Structure, "$", "erreur inconnue"));
-    let error = js_sys::Error::new(&first.message);
+    let error = crate::js::Error::new(&first.message);
     error.set_name("CtgError");
     let all = match to_js(errors.errors()) {
         Ok(value) => value,
-        Err(_) => js_sys::Array::new().into(),
+        Err(_) => crate::js::Array::new().into(),
     };
     let set = |key: &str, value: &JsValue| {
         // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), value);
+        let _ = crate::js::reflect_set(&error, &JsValue::from_str(key), value);
     };
     set("kind", &JsValue::from_str(first.kind.code()));
     set("path", &JsValue::from_str(&first.path));
@@ -55,7 +55,7 @@ fn json_to_js(text: Result<String, serde_json::Error>) -> Result<JsValue, JsValu
             format!("résultat impossible à convertir en JSON : {error}"),
         )))
     })?;
-    js_sys::JSON::parse(&text)
+    crate::js::json_parse(&text)
 }
 
 /// A JSON document (a plan or a catalogue) that the core has read without error, kept as
@@ -77,13 +77,36 @@ impl Document {
     /// A fresh plain object of the value at a JSON Pointer (RFC 6901: `""` is the whole
     /// document, `/axes/0` the first axis), parsed by `JSON.parse`.
     pub fn parse(&self, pointer: &str) -> Result<JsValue, JsValue> {
-        let mut value = js_sys::JSON::parse(&self.text)?;
+        let mut value = crate::js::json_parse(&self.text)?;
         for token in pointer.split('/').skip(1) {
-            let key = token.replace("~1", "/").replace("~0", "~");
-            value = js_sys::Reflect::get(&value, &JsValue::from_str(&key))?;
+            let key = unescape_token(token);
+            value = crate::js::reflect_get(&value, &JsValue::from_str(&key))?;
         }
         Ok(value)
     }
+}
+
+/// A reference token of a JSON Pointer unescaped (RFC 6901: `~1` is `/`, then `~0` is `~`),
+/// as `token.replace("~1", "/").replace("~0", "~")` does, in one pass that looks for `~`
+/// only (`str::replace` with a `&str` pattern is 0.7 KB of `.wasm`).
+pub fn unescape_token(token: &str) -> String {
+    let mut key = String::with_capacity(token.len());
+    let mut rest = token;
+    while let Some(tilde) = rest.find('~') {
+        key.push_str(&rest[..tilde]);
+        rest = &rest[tilde + 1..];
+        match rest.as_bytes().first() {
+            Some(b'1') => key.push('/'),
+            Some(b'0') => key.push('~'),
+            _ => {
+                key.push('~');
+                continue;
+            }
+        }
+        rest = &rest[1..];
+    }
+    key.push_str(rest);
+    key
 }
 
 /// The JSON text of an argument: the string itself, or `JSON.stringify` of an object.
@@ -97,7 +120,7 @@ pub fn argument_text(input: &JsValue, path: &str) -> Result<String, JsValue> {
             "valeur absente : attendu un texte JSON ou un objet",
         ));
     }
-    match js_sys::JSON::stringify(input) {
+    match crate::js::json_stringify(input) {
         Ok(text) => text
             .as_string()
             .ok_or_else(|| crate::argument_error(path, "valeur impossible à convertir en JSON")),
@@ -136,13 +159,13 @@ impl<'p> NodeSummary<'p> {
 /// A node found by id as a plain object `{ id, level, node }` (a `FoundNode` in the
 /// TypeScript declarations), with `data`, its part of the plan document.
 pub fn found_node(node: &NodeRef<'_>, data: JsValue) -> Result<JsValue, JsValue> {
-    let found = js_sys::Object::new();
+    let found = crate::js::Object::new();
     for (key, value) in [
         ("id", JsValue::from_str(node.id())),
         ("level", JsValue::from_str(level_code(node.level()))),
         ("node", data),
     ] {
-        js_sys::Reflect::set(&found, &JsValue::from_str(key), &value)?;
+        crate::js::reflect_set(&found, &JsValue::from_str(key), &value)?;
     }
     Ok(found.into())
 }
@@ -198,4 +221,32 @@ pub fn date(text: &str, path: &str) -> Result<NaiveDate, JsValue> {
             format!("date invalide « {text} » : attendu une date au format AAAA-MM-JJ, par exemple 2024-06-30"),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every token of up to 7 characters among `~`, `0`, `1`, `/`, `é` unescapes as the two
+    /// replacements it stands for.
+    #[test]
+    fn unescape_token_is_the_two_replacements() {
+        let alphabet = ['~', '0', '1', '/', 'é'];
+        let mut tokens = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..7 {
+            let mut longer = Vec::new();
+            for token in &tokens {
+                assert_eq!(
+                    super::unescape_token(token),
+                    token.replace("~1", "/").replace("~0", "~"),
+                    "{token}"
+                );
+                checked += 1;
+                for c in alphabet {
+                    longer.push(format!("{token}{c}"));
+                }
+            }
+            tokens = longer;
+        }
+        assert!(checked > 19_000);
+    }
 }

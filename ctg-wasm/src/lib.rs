@@ -19,6 +19,7 @@ use ctg_core::Plan;
 use wasm_bindgen::prelude::*;
 
 pub mod convert;
+pub mod js;
 pub mod rights;
 
 pub use convert::into_error;
@@ -183,14 +184,14 @@ pub fn vocabulary_labels(lang: Option<String>) -> Result<JsValue, JsValue> {
         ("plan_kind", PlanKind::LABELS),
     ];
     let english = lang.as_deref() == Some("en");
-    let all = js_sys::Object::new();
+    let all = js::Object::new();
     for (key, entries) in VOCABULARIES {
-        let labels = js_sys::Object::new();
+        let labels = js::Object::new();
         for &(code, fr, en) in entries {
             let label = if english { en } else { fr };
-            js_sys::Reflect::set(&labels, &JsValue::from_str(code), &JsValue::from_str(label))?;
+            js::reflect_set(&labels, &JsValue::from_str(code), &JsValue::from_str(label))?;
         }
-        js_sys::Reflect::set(&all, &JsValue::from_str(key), &labels)?;
+        js::reflect_set(&all, &JsValue::from_str(key), &labels)?;
     }
     Ok(all.into())
 }

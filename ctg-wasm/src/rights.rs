@@ -170,7 +170,7 @@ impl CtgQuestionnaire {
         let value: serde_json::Value = if value.is_undefined() || value.is_null() {
             serde_json::Value::Null
         } else {
-            let text = js_sys::JSON::stringify(&value)
+            let text = crate::js::json_stringify(&value)
                 .ok()
                 .and_then(|text| text.as_string())
                 .ok_or_else(|| crate::argument_error("value", "réponse impossible à lire"))?;

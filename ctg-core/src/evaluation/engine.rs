@@ -690,10 +690,10 @@ fn evaluate_indicator(
         }
     }
     let _ = ignored_future;
-    overall.sort_by_key(|&(date, _)| date);
     let mut series: Vec<Point> = Vec::with_capacity(overall.len());
     let mut total = 0.0;
-    for &(date, value) in &overall {
+    for i in date_order(overall.iter().map(|&(date, _)| date)) {
+        let (date, value) = overall[i];
         let value = if indicator.cumulative {
             total += value;
             total
@@ -749,7 +749,10 @@ fn evaluate_indicator(
                     }
                 }
                 points.push((t.date, 1.0));
-                points.sort_by_key(|&(d, _)| d);
+                let points: Vec<(NaiveDate, f64)> = date_order(points.iter().map(|&(d, _)| d))
+                    .into_iter()
+                    .map(|i| points[i])
+                    .collect();
                 expected = Some(piecewise(at, &points));
                 progress_of = Some(Box::new(f));
             }
@@ -833,8 +836,11 @@ fn evaluate_indicator(
         .as_ref()
         .map(|o| o.status.clone())
         .or_else(|| computed.clone());
-    let mut intermediate_targets = indicator.intermediate_targets.clone();
-    intermediate_targets.sort_by_key(|t| t.date);
+    let targets = &indicator.intermediate_targets;
+    let intermediate_targets: Vec<DatedValue> = date_order(targets.iter().map(|t| t.date))
+        .into_iter()
+        .map(|i| targets[i].clone())
+        .collect();
     IndicatorEvaluation {
         id: indicator.id.clone(),
         label: indicator.label.clone(),
@@ -866,9 +872,8 @@ fn breakdowns_of(
     cumulative: bool,
 ) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
-    let mut sorted: Vec<&&crate::indicator::Measurement> = measurements.iter().collect();
-    sorted.sort_by_key(|m| m.date);
-    for m in sorted {
+    for i in date_order(measurements.iter().map(|m| m.date)) {
+        let m = measurements[i];
         if !m.value.is_finite() {
             continue;
         }
@@ -893,6 +898,12 @@ fn breakdowns_of(
         }
     }
     out
+}
+
+/// The positions of `dates` from the earliest date to the latest, equal dates in their order
+/// (what a stable sort by date gives), through the crate's one sort ([`crate::order`]).
+fn date_order(dates: impl Iterator<Item = NaiveDate>) -> Vec<usize> {
+    crate::order::stable_order(dates.map(crate::order::date_key))
 }
 
 /// Piecewise-linear value at `at` through `points` (sorted by date), flat outside.
@@ -1047,6 +1058,26 @@ pub fn validate_indicator_rules(ind: &Indicator, path: &str) -> Vec<ValidationEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `date_order` puts a list in the order of a stable sort by date.
+        #[test]
+        fn date_order_is_a_stable_sort(days in proptest::collection::vec(0i64..40, 0..60)) {
+            let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+            let items: Vec<(NaiveDate, usize)> = days
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| (start + chrono::Days::new(d as u64), i))
+                .collect();
+            let mut stable = items.clone();
+            stable.sort_by_key(|&(date, _)| date);
+            let ordered: Vec<(NaiveDate, usize)> = date_order(items.iter().map(|&(date, _)| date))
+                .into_iter()
+                .map(|i| items[i])
+                .collect();
+            proptest::prop_assert_eq!(ordered, stable);
+        }
+    }
 
     #[test]
     fn target_equal_to_baseline_is_reached_or_not() {

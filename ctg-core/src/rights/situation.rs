@@ -145,9 +145,12 @@ impl Situation {
                     format!("au plus {MAX_MEMBERS} membres par foyer"),
                 ));
             }
-            let mut ordered: Vec<(usize, &MemberInput)> =
-                members.iter().enumerate().take(MAX_MEMBERS).collect();
-            ordered.sort_by_key(|(_, m)| m.role == MemberRole::Enfant);
+            // The adults, then the children, each in the order given (a stable partition,
+            // without a sort of its own in the `.wasm`).
+            let listed = || members.iter().enumerate().take(MAX_MEMBERS);
+            let ordered = listed()
+                .filter(|(_, m)| m.role != MemberRole::Enfant)
+                .chain(listed().filter(|(_, m)| m.role == MemberRole::Enfant));
             for (i, m) in ordered {
                 let path = format!("$.members[{i}]");
                 let mut member = Member {

@@ -247,15 +247,15 @@ impl CompiledCatalogue {
                     .iter()
                     .map(|v| self.format_value(*v, Ty::Code, question))
                     .collect();
-                format!("{} parmi : {}", operand(x), items.join(", "))
+                format!("{} parmi : {}", operand(x), join(&items, ", "))
             }
             Node::Nary(op, s, len) => {
                 let parts: Vec<String> = kids(s, len).into_iter().map(operand).collect();
                 match op {
-                    NaryOp::Add => parts.join(" + "),
-                    NaryOp::Mul => parts.join(" × "),
-                    NaryOp::Min => format!("le plus petit de : {}", parts.join(", ")),
-                    NaryOp::Max => format!("le plus grand de : {}", parts.join(", ")),
+                    NaryOp::Add => join(&parts, " + "),
+                    NaryOp::Mul => join(&parts, " × "),
+                    NaryOp::Min => format!("le plus petit de : {}", join(&parts, ", ")),
+                    NaryOp::Max => format!("le plus grand de : {}", join(&parts, ", ")),
                 }
             }
             Node::Bin(op, a, b) => match op {
@@ -594,6 +594,16 @@ impl DatedCatalogue<'_> {
     }
 }
 
+/// `parts` joined by `sep`, as `[String]::join` writes them, through the `[&str]::join` the
+/// rest of the crate uses (one copy of the join in the `.wasm` instead of two, 0.9 KB).
+fn join(parts: &[String], sep: &str) -> String {
+    parts
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// Renders an explanation as plain French lines (for the terminal and the widget).
 pub fn render_explanation(e: &Explanation) -> Vec<String> {
     let mut lines = vec![format!("{} : {}", e.name, e.status.label_fr())];
@@ -651,7 +661,7 @@ pub fn render_explanation(e: &Explanation) -> Vec<String> {
                 None => q.question.clone(),
             })
             .collect();
-        lines.push(format!("  Il reste à savoir : {}", list.join(", ")));
+        lines.push(format!("  Il reste à savoir : {}", join(&list, ", ")));
     }
     lines
 }

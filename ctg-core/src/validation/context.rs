@@ -8,7 +8,7 @@ use crate::number::Plain;
 use crate::vocabulary::Vocabulary;
 use crate::Plan;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What an id names. Every id of a plan lives in one namespace, whatever it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,8 +63,14 @@ impl IdKind {
 /// validator after the checks of the plan's structure.
 pub struct Validator<'p> {
     plan: &'p Plan,
-    ids: HashMap<&'p str, (IdKind, String)>,
-    communes: HashSet<&'p str>,
+    /// Each id defined, with its position in `definitions`. The lookups are maps from a text
+    /// to a position, the one kind of hash map the rights engine uses too (`compile.rs`), so
+    /// that the `.wasm` holds one copy of its code (BENCHMARKS.md, « Taille du widget »).
+    ids: HashMap<&'p str, usize>,
+    /// What each id names and the path where it is defined.
+    definitions: Vec<(IdKind, String)>,
+    /// The INSEE codes of the territory's communes (with their position, unused).
+    communes: HashMap<&'p str, usize>,
     indicators: Vec<(String, &'p Indicator)>,
     errors: Vec<ValidationError>,
 }
@@ -74,7 +80,8 @@ impl<'p> Validator<'p> {
         Validator {
             plan,
             ids: HashMap::new(),
-            communes: HashSet::new(),
+            definitions: Vec::new(),
+            communes: HashMap::new(),
             indicators: Vec::new(),
             errors: Vec::new(),
         }
@@ -101,12 +108,15 @@ impl<'p> Validator<'p> {
 
     /// What an id names, if the plan defines it.
     pub fn kind_of(&self, id: &str) -> Option<IdKind> {
-        self.ids.get(id).map(|(kind, _)| *kind)
+        self.ids
+            .get(id)
+            .and_then(|&at| self.definitions.get(at))
+            .map(|(kind, _)| *kind)
     }
 
     /// Whether the territory lists a commune with this INSEE code.
     pub fn has_commune(&self, insee: &str) -> bool {
-        self.communes.contains(insee)
+        self.communes.contains_key(insee)
     }
 
     /// Every indicator of the plan (plan, axes, objectives, actions) with its JSON path.
@@ -120,7 +130,9 @@ impl<'p> Validator<'p> {
         if !self.check_id(id, path) {
             return;
         }
-        if let Some((first_kind, first_path)) = self.ids.get(id) {
+        if let Some((first_kind, first_path)) =
+            self.ids.get(id).and_then(|&at| self.definitions.get(at))
+        {
             let message = format!(
                 "l'identifiant « {id} » est déjà utilisé par {} ({first_path}) ; chaque \
                  identifiant doit être unique dans tout le plan, renommez l'un des deux.",
@@ -128,12 +140,14 @@ impl<'p> Validator<'p> {
             );
             self.push(ErrorKind::DuplicateId, path, message);
         } else {
-            self.ids.insert(id, (kind, path.to_string()));
+            self.ids.insert(id, self.definitions.len());
+            self.definitions.push((kind, path.to_string()));
         }
     }
 
     pub(super) fn define_commune(&mut self, insee: &'p str, path: &JsonPath<'_>) {
-        if !self.communes.insert(insee) {
+        let count = self.communes.len();
+        if self.communes.insert(insee, count).is_some() {
             let message = format!(
                 "la commune de code INSEE « {insee} » figure deux fois dans le territoire ; \
                  supprimez le doublon."

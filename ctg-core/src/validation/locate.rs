@@ -208,14 +208,15 @@ pub(super) fn place(bytes: &[u8], errors: Vec<(ValidationError, Anchor)>) -> Vec
             offsets[i] = offset;
         }
     });
-    let mut placed: Vec<(usize, ValidationError)> = offsets
+    // In the order of the file (a stable sort by offset, through the crate's one sort; the
+    // offsets are below 2³², the largest input being 64 MiB, and an error not found stays last).
+    let order =
+        crate::order::stable_order(offsets.iter().map(|&o| o.min(u32::MAX as usize) as u32));
+    let mut errors: Vec<Option<ValidationError>> =
+        errors.into_iter().map(|(error, _)| Some(error)).collect();
+    order
         .into_iter()
-        .zip(errors)
-        .map(|(offset, (error, _))| (offset, error))
-        .collect();
-    placed.sort_by_key(|(offset, _)| *offset);
-    placed
-        .into_iter()
+        .filter_map(|i| Some((offsets[i], errors[i].take()?)))
         .map(|(offset, mut error)| {
             if let Some(before) = bytes.get(..offset) {
                 let line_start = before
