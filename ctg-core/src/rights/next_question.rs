@@ -10,20 +10,28 @@ use super::evaluate::{DatedCatalogue, MissingKey};
 use super::situation::{QuestionRef, Situation};
 use super::verdict::{BenefitResult, Status};
 use crate::validation::ValidationError;
-use std::collections::BTreeMap;
 
 impl DatedCatalogue<'_> {
     /// The question that decides the most undetermined benefits, or `None` when nothing is left
-    /// to ask. `declined` questions are never proposed.
+    /// to ask. `declined` questions are never proposed. The first of
+    /// [`ranked_questions`](DatedCatalogue::ranked_questions), found without sorting them all.
     pub fn next_question(
         &self,
         situation: &Situation,
         declined: &[QuestionRef],
     ) -> Option<QuestionRef> {
-        self.ranked_questions(situation, declined)
-            .into_iter()
-            .next()
-            .map(|(q, _)| q)
+        let mut best: Option<((usize, i64, usize, u32), QuestionRef)> = None;
+        for (key, count) in self.counted_questions(situation) {
+            let rank = self.rank(key, count);
+            if best.as_ref().is_some_and(|(b, _)| *b <= rank) {
+                continue;
+            }
+            let question = self.question_ref(key);
+            if !declined.contains(&question) && !situation.is_answered(self.cat, &question) {
+                best = Some((rank, question));
+            }
+        }
+        best.map(|(_, question)| question)
     }
 
     /// Every question that could still change a result, best first, with the number of
@@ -33,46 +41,57 @@ impl DatedCatalogue<'_> {
         situation: &Situation,
         declined: &[QuestionRef],
     ) -> Vec<(QuestionRef, usize)> {
+        let mut list = self.counted_questions(situation);
+        list.sort_unstable_by_key(|&(key, count)| self.rank(key, count));
+        list.into_iter()
+            .map(|(k, c)| (self.question_ref(k), c))
+            .filter(|(q, _)| !declined.contains(q) && !situation.is_answered(self.cat, q))
+            .collect()
+    }
+
+    /// Every question that could decide an undetermined benefit, in key order, with the number
+    /// of undetermined benefits it may decide.
+    fn counted_questions(&self, situation: &Situation) -> Vec<(u64, usize)> {
         let mut statuses = vec![Status::Undetermined; self.cat.benefits.len()];
         let mut scratch = self.scratch();
         self.statuses(situation, &mut scratch, &mut statuses);
-        let mut counts: BTreeMap<MissingKey, usize> = BTreeMap::new();
+        // Every benefit's keys (each once per benefit), then runs of equal keys counted.
+        let mut keys = Vec::new();
         for (i, s) in statuses.iter().enumerate() {
             if *s == Status::Undetermined {
-                for k in self.missing_keys(situation, i) {
-                    *counts.entry(k).or_default() += 1;
-                }
+                keys.extend(self.missing_keys(situation, i));
             }
         }
+        keys.sort_unstable();
+        let mut counted: Vec<(u64, usize)> = Vec::new();
+        for key in keys {
+            match counted.last_mut() {
+                Some((last, count)) if *last == key => *count += 1,
+                _ => counted.push((key, 1)),
+            }
+        }
+        counted
+    }
+
+    /// Where a question counted in `count` undetermined benefits comes in the ranking (smaller
+    /// first): more benefits, then higher priority, then built-in composition questions, the
+    /// member age, declaration order, and lower member index. Two questions never tie.
+    fn rank(&self, key: u64, count: usize) -> (usize, i64, usize, u32) {
         let cat = self.cat;
-        let rank = |k: &MissingKey| -> (i64, usize, u32) {
-            // (priority, position among questions, member)
-            match *k {
-                MissingKey::Composition(w) => (0, w as usize, 0),
-                MissingKey::Age(m) => (0, 2, m),
-                MissingKey::Fact(slot) => {
-                    let qi = cat.foyer_facts[slot as usize].question;
-                    (i64::from(cat.source.questions[qi].priority), 3 + qi, 0)
-                }
-                MissingKey::MemberFact(m, slot) => {
-                    let qi = cat.member_facts[slot as usize].question;
-                    (i64::from(cat.source.questions[qi].priority), 3 + qi, m)
-                }
+        let question = |qi: usize| -> i64 { -i64::from(cat.source.questions[qi].priority) };
+        let (priority, position, member) = match MissingKey::unpack(key) {
+            MissingKey::Composition(w) => (0, w as usize, 0),
+            MissingKey::Age(m) => (0, 2, m),
+            MissingKey::Fact(slot) => {
+                let qi = cat.foyer_facts[slot as usize].question;
+                (question(qi), 3 + qi, 0)
+            }
+            MissingKey::MemberFact(m, slot) => {
+                let qi = cat.member_facts[slot as usize].question;
+                (question(qi), 3 + qi, m)
             }
         };
-        let mut list: Vec<(MissingKey, usize)> = counts.into_iter().collect();
-        list.sort_by(|(a, ca), (b, cb)| {
-            let (pa, oa, ma) = rank(a);
-            let (pb, ob, mb) = rank(b);
-            cb.cmp(ca)
-                .then(pb.cmp(&pa))
-                .then(oa.cmp(&ob))
-                .then(ma.cmp(&mb))
-        });
-        list.into_iter()
-            .map(|(k, c)| (self.question_ref(k), c))
-            .filter(|(q, _)| !declined.contains(q) && !situation.is_answered(cat, q))
-            .collect()
+        (usize::MAX - count, priority, position, member)
     }
 }
 
