@@ -206,8 +206,7 @@ impl CompiledCatalogue {
     /// assert_eq!(catalogue.catalogue().benefits.len(), 1);
     /// ```
     pub fn from_json(bytes: &[u8]) -> Result<CompiledCatalogue, ValidationErrors> {
-        let catalogue: Catalogue = crate::validation::from_json_slice(bytes)?;
-        compile(&catalogue)
+        compile(crate::validation::from_json_slice(bytes)?)
     }
 
     /// The catalogue as written.
@@ -294,12 +293,15 @@ impl CompiledCatalogue {
     }
 }
 
-/// Checks and compiles a catalogue; every problem is reported, each with its JSON path.
-pub fn compile(cat: &Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
+/// Checks and compiles a catalogue, which the result keeps; every problem is reported, each
+/// with its JSON path.
+pub fn compile(catalogue: Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
+    let cat = &catalogue;
     let mut c = Compiler {
         cat,
         out: CompiledCatalogue {
-            source: cat.clone(),
+            // The catalogue itself, once compiled (no copy of it).
+            source: Catalogue::default(),
             nodes: Vec::new(),
             infos: Vec::new(),
             kids: Vec::new(),
@@ -324,10 +326,14 @@ pub fn compile(cat: &Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
         params_used: Vec::new(),
     };
     c.run();
-    if c.errors.is_empty() {
-        Ok(c.out)
+    let Compiler {
+        mut out, errors, ..
+    } = c;
+    if errors.is_empty() {
+        out.source = catalogue;
+        Ok(out)
     } else {
-        Err(ValidationErrors(c.errors))
+        Err(ValidationErrors(errors))
     }
 }
 
