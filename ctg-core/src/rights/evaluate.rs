@@ -401,8 +401,9 @@ impl Eval<'_, '_> {
         self.s.adults.is_some() && self.s.children.is_some()
     }
 
-    /// Evaluates node `n`; constants and answers are read inline, without a call.
-    #[inline(always)]
+    /// Evaluates node `n`; constants and answers are read inline, without a call (natively:
+    /// in WebAssembly, where the code's size counts more, this is a call).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn eval(&mut self, n: u32, member: u32) -> V {
         match self.nodes[n as usize] {
             Node::Const(v) => v,
