@@ -5,11 +5,13 @@
 //! most undetermined benefits; ties: higher `priority`, then built-in composition questions,
 //! then the member age, then declaration order, then lower member index.
 
+use super::catalogue::Question;
 use super::compile::{CompiledCatalogue, AGE, NOMBRE_ADULTES, NOMBRE_ENFANTS};
 use super::evaluate::{DatedCatalogue, MissingKey};
 use super::situation::{QuestionRef, Situation};
 use super::verdict::{BenefitResult, Status};
 use crate::validation::ValidationError;
+use serde::Serialize;
 
 impl DatedCatalogue<'_> {
     /// The question that decides the most undetermined benefits, or `None` when nothing is left
@@ -92,6 +94,37 @@ impl DatedCatalogue<'_> {
             }
         };
         (usize::MAX - count, priority, position, member)
+    }
+}
+
+/// A question to ask (or answered), with what a form needs to show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionView<'c> {
+    /// The question and member.
+    #[serde(rename = "ref")]
+    pub reference: QuestionRef,
+    /// The French text, with the member (`[enfant 2] …`, see
+    /// [`DatedCatalogue::question_text`]).
+    pub text: String,
+    /// The type code (`oui_non`, `choix`, `entier`, `montant_mensuel`, `commune`…, see
+    /// [`question_type_code`]).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The catalogue question, when it is one (labels, help, options, bounds); `None` for the
+    /// built-in questions, and in the list of answers ([`Session::asked_views`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<&'c Question>,
+}
+
+impl<'c> DatedCatalogue<'c> {
+    /// A question with its text for this situation, its type and its catalogue entry.
+    pub fn question_view(&self, situation: &Situation, reference: QuestionRef) -> QuestionView<'c> {
+        QuestionView {
+            text: self.question_text(situation, &reference),
+            kind: question_type_code(self.cat, &reference.question),
+            question: self.cat.question(&reference.question),
+            reference,
+        }
     }
 }
 
@@ -186,6 +219,25 @@ impl<'c> Session<'c> {
     /// The next question, or `None` when no answer can change any result.
     pub fn next_question(&self) -> Option<QuestionRef> {
         self.dated.next_question(&self.situation, &self.declined)
+    }
+
+    /// The next question with what a form needs to show it
+    /// ([`DatedCatalogue::question_view`]), or `None` when no answer can change any result.
+    pub fn next_view(&self) -> Option<QuestionView<'c>> {
+        let reference = self.next_question()?;
+        Some(self.dated.question_view(&self.situation, reference))
+    }
+
+    /// The questions answered, in order, each with its text and type (without its catalogue
+    /// entry).
+    pub fn asked_views(&self) -> Vec<QuestionView<'c>> {
+        self.asked
+            .iter()
+            .map(|reference| QuestionView {
+                question: None,
+                ..self.dated.question_view(&self.situation, reference.clone())
+            })
+            .collect()
     }
 
     /// The current results.
