@@ -253,8 +253,8 @@ impl<'c> Session<'c> {
     ) -> Result<(), ValidationError> {
         self.situation
             .set(self.dated.catalogue(), question, value)?;
-        self.asked.retain(|q| q != question);
-        self.declined.retain(|q| q != question);
+        forget(&mut self.asked, &|q| q == question);
+        forget(&mut self.declined, &|q| q == question);
         if !value.is_null() {
             self.asked.push(question.clone());
         }
@@ -284,9 +284,15 @@ impl<'c> Session<'c> {
     /// adults or children was lowered).
     fn forget_vanished(&mut self) {
         let n = self.situation.member_count();
-        self.asked.retain(|q| q.member.is_none_or(|m| m < n));
-        self.declined.retain(|q| q.member.is_none_or(|m| m < n));
+        let vanished = |q: &QuestionRef| q.member.is_some_and(|m| m >= n);
+        forget(&mut self.asked, &vanished);
+        forget(&mut self.declined, &vanished);
     }
+}
+
+/// Removes from `list` the questions that `forget` says (one copy of `retain` for every use).
+fn forget(list: &mut Vec<QuestionRef>, forget: &dyn Fn(&QuestionRef) -> bool) {
+    list.retain(|q| !forget(q));
 }
 
 /// Whether `id` names a built-in question.
