@@ -181,13 +181,7 @@ impl CtgQuestionnaire {
     /// The situation so far, as JSON input (the answers).
     #[wasm_bindgen(js_name = situation, unchecked_return_type = "SituationData")]
     pub fn situation(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session| {
-            to_js(
-                &session
-                    .situation()
-                    .to_input(session.dated().catalogue()),
-            )
-        })
+        self.with(&mut |session| to_js(&session.situation().to_input(session.dated().catalogue())))
     }
 
     /// The current result of every benefit, in catalogue order.
