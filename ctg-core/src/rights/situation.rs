@@ -145,13 +145,10 @@ impl Situation {
                     format!("au plus {MAX_MEMBERS} membres par foyer"),
                 ));
             }
-            // The adults, then the children, each in the order given (a stable partition,
-            // without a sort of its own in the `.wasm`).
+            // Adults first, then children, each in the order given.
             let listed = || members.iter().enumerate().take(MAX_MEMBERS);
-            let ordered = listed()
-                .filter(|(_, m)| m.role != MemberRole::Enfant)
-                .chain(listed().filter(|(_, m)| m.role == MemberRole::Enfant));
-            for (i, m) in ordered {
+            let adults = listed().filter(|(_, m)| m.role == MemberRole::Adulte);
+            for (i, m) in adults.chain(listed().filter(|(_, m)| m.role == MemberRole::Enfant)) {
                 let path = format!("$.members[{i}]");
                 let mut member = Member {
                     role: m.role,
