@@ -64,13 +64,14 @@ impl IdKind {
 pub struct Validator<'p> {
     plan: &'p Plan,
     /// Each id defined, with its position in `definitions`. The lookups are maps from a text
-    /// to a position, the one kind of hash map the rights engine uses too (`compile.rs`), so
-    /// that the `.wasm` holds one copy of its code (BENCHMARKS.md, « Taille du widget »).
-    ids: HashMap<&'p str, usize>,
+    /// to a position, `HashMap<String, usize>`, the one kind of hash map the rights compiler
+    /// uses too (`compile.rs`), so that the `.wasm` holds one copy of its code (BENCHMARKS.md,
+    /// « Taille du widget »).
+    ids: HashMap<String, usize>,
     /// What each id names and the path where it is defined.
     definitions: Vec<(IdKind, String)>,
     /// The INSEE codes of the territory's communes (with their position, unused).
-    communes: HashMap<&'p str, usize>,
+    communes: HashMap<String, usize>,
     indicators: Vec<(String, &'p Indicator)>,
     errors: Vec<ValidationError>,
 }
@@ -140,14 +141,14 @@ impl<'p> Validator<'p> {
             );
             self.push(ErrorKind::DuplicateId, path, message);
         } else {
-            self.ids.insert(id, self.definitions.len());
+            self.ids.insert(id.to_owned(), self.definitions.len());
             self.definitions.push((kind, path.to_string()));
         }
     }
 
     pub(super) fn define_commune(&mut self, insee: &'p str, path: &JsonPath<'_>) {
         let count = self.communes.len();
-        if self.communes.insert(insee, count).is_some() {
+        if self.communes.insert(insee.to_owned(), count).is_some() {
             let message = format!(
                 "la commune de code INSEE « {insee} » figure deux fois dans le territoire ; \
                  supprimez le doublon."

@@ -12,7 +12,7 @@ use super::messages::{self, push_key};
 use super::read::Anchor;
 use super::{ErrorKind, ValidationError};
 use serde_json::error::Category;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Where the scan stands inside an object or array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,8 +160,10 @@ fn path_of(stack: &[Frame]) -> String {
 /// `serde_json::Value` keeps the last value silently; serde's derived readers refused a
 /// repeated field, and a data officer wants to know which of the two counts.
 pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
-    // The keys seen in each open container, aligned with the walk's stack.
-    let mut seen: Vec<HashSet<String>> = Vec::new();
+    // The keys seen in each open container, aligned with the walk's stack (as the keys of a
+    // `HashMap<String, usize>`, the map type the rest of the crate uses: one copy of its code
+    // in the `.wasm`; the values are unused).
+    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
     let mut duplicates = Vec::new();
     walk(bytes, |anchor, offset, stack| {
         if anchor != Anchor::Start {
@@ -176,7 +178,7 @@ pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
         }) = stack.last()
         {
             if let Some(keys) = seen.get_mut(depth - 1) {
-                if !keys.insert(key.clone()) {
+                if keys.insert(key.clone(), 0).is_some() {
                     // The message serde gives for a struct's field written twice.
                     duplicates.push(ValidationError::new(
                         ErrorKind::Structure,
@@ -187,7 +189,7 @@ pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
             }
         }
         if matches!(bytes.get(offset), Some(b'{' | b'[')) {
-            seen.push(HashSet::new());
+            seen.push(HashMap::new());
         }
     });
     duplicates
