@@ -23,6 +23,13 @@ pub mod js;
 pub mod rights;
 
 pub use convert::into_error;
+
+/// The allocator of the `.wasm`: Talc, which takes memory from WebAssembly as it needs it, in
+/// place of the standard library's dlmalloc (smaller and not slower, measured in
+/// BENCHMARKS.md, « Taille du widget »).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use convert::{argument_text, found_node, to_js, NodeSummary};
 
 /// The version of the `ctg-core` library built into this module.
