@@ -15,6 +15,7 @@
 pub mod civraisien;
 pub mod diagnostic;
 pub mod evaluation;
+mod index;
 pub mod indicator;
 pub mod json;
 pub mod limits;

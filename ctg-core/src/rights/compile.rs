@@ -4,10 +4,10 @@
 
 use super::catalogue::{Catalogue, Question, QuestionType, Scope, FORMAT};
 use super::expr::{BinOp, CmpOp, Expr, ExprKind, Literal, MemberRole, NaryOp};
+use crate::index::Index;
 use crate::number::Plain;
 use crate::validation::{ErrorKind, ValidationError, ValidationErrors};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
 
 /// The deepest an expression may nest.
 pub const MAX_DEPTH: usize = 32;
@@ -125,20 +125,20 @@ pub struct CompiledCatalogue {
     pub(crate) kids: Vec<u32>,
     pub(crate) lits: Vec<V>,
     pub(crate) codes: Vec<String>,
-    /// Code → its number (a `u32`, kept as `usize`: every index of the catalogue is one map
-    /// type, `HashMap<String, usize>`, one copy of its code in WebAssembly).
-    pub(crate) code_index: HashMap<String, usize>,
+    /// Code → its number (a `u32`, kept as `usize`: every index of the catalogue is the
+    /// crate's one map type, [`Index`], one copy of its code in WebAssembly).
+    pub(crate) code_index: Index,
     /// Household facts: slot → question index.
     pub(crate) foyer_facts: Vec<FactInfo>,
     /// Member facts: slot → question index.
     pub(crate) member_facts: Vec<FactInfo>,
     /// Question index → slot.
     pub(crate) question_slot: Vec<u32>,
-    pub(crate) question_index: HashMap<String, usize>,
-    pub(crate) param_index: HashMap<String, usize>,
+    pub(crate) question_index: Index,
+    pub(crate) param_index: Index,
     pub(crate) derived: Vec<DerivedInfo>,
     pub(crate) benefits: Vec<BenefitInfo>,
-    pub(crate) benefit_index: HashMap<String, usize>,
+    pub(crate) benefit_index: Index,
     /// The number of member-scoped derived facts.
     pub(crate) member_derived_count: u32,
 }
@@ -174,7 +174,7 @@ struct Compiler<'a> {
     cat: &'a Catalogue,
     out: CompiledCatalogue,
     errors: Vec<ValidationError>,
-    derived_index: HashMap<String, usize>,
+    derived_index: Index,
     /// 0 not compiled, 1 in progress, 2 done, 3 failed.
     derived_state: Vec<u8>,
     derived_compiled: Vec<Option<usize>>,
@@ -309,19 +309,19 @@ pub fn compile(catalogue: Catalogue) -> Result<CompiledCatalogue, ValidationErro
             kids: Vec::new(),
             lits: Vec::new(),
             codes: Vec::new(),
-            code_index: HashMap::new(),
+            code_index: Index::new(),
             foyer_facts: Vec::new(),
             member_facts: Vec::new(),
             question_slot: Vec::new(),
-            question_index: HashMap::new(),
-            param_index: HashMap::new(),
+            question_index: Index::new(),
+            param_index: Index::new(),
             derived: Vec::new(),
             benefits: Vec::new(),
-            benefit_index: HashMap::new(),
+            benefit_index: Index::new(),
             member_derived_count: 0,
         },
         errors: Vec::new(),
-        derived_index: HashMap::new(),
+        derived_index: Index::new(),
         derived_state: vec![0; cat.derived.len()],
         derived_compiled: vec![None; cat.derived.len()],
         stack: Vec::new(),
@@ -524,7 +524,7 @@ impl<'a> Compiler<'a> {
             self.compile_derived(i);
         }
         // Places.
-        let mut place_ids = HashMap::new();
+        let mut place_ids = Index::new();
         for (i, p) in cat.places.iter().enumerate() {
             let path = format!("$.places[{i}]");
             self.check_id(&p.id, format!("{path}.id"));

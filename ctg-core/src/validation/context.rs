@@ -3,12 +3,12 @@
 
 use super::path::JsonPath;
 use super::{ErrorKind, ValidationError};
+use crate::index::Index;
 use crate::indicator::Indicator;
 use crate::number::Plain;
 use crate::vocabulary::Vocabulary;
 use crate::Plan;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// What an id names. Every id of a plan lives in one namespace, whatever it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,15 +63,13 @@ impl IdKind {
 /// validator after the checks of the plan's structure.
 pub struct Validator<'p> {
     plan: &'p Plan,
-    /// Each id defined, with its position in `definitions`. The lookups are maps from a text
-    /// to a position, `HashMap<String, usize>`, the one kind of hash map the rights compiler
-    /// uses too (`compile.rs`), so that the `.wasm` holds one copy of its code (BENCHMARKS.md,
-    /// « Taille du widget »).
-    ids: HashMap<String, usize>,
+    /// Each id defined, with its position in `definitions` (the crate's one map type,
+    /// [`Index`], as the rights compiler's indexes: one copy of its code in the `.wasm`).
+    ids: Index,
     /// What each id names and the path where it is defined.
     definitions: Vec<(IdKind, String)>,
     /// The INSEE codes of the territory's communes (with their position, unused).
-    communes: HashMap<String, usize>,
+    communes: Index,
     indicators: Vec<(String, &'p Indicator)>,
     errors: Vec<ValidationError>,
 }
@@ -80,9 +78,9 @@ impl<'p> Validator<'p> {
     pub(super) fn new(plan: &'p Plan) -> Self {
         Validator {
             plan,
-            ids: HashMap::new(),
+            ids: Index::new(),
             definitions: Vec::new(),
-            communes: HashMap::new(),
+            communes: Index::new(),
             indicators: Vec::new(),
             errors: Vec::new(),
         }

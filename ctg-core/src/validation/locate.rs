@@ -12,9 +12,9 @@
 use super::messages::{self, push_key};
 use super::read::Anchor;
 use super::{ErrorKind, ValidationError};
+use crate::index::Index;
 use crate::json;
 use serde_json::error::Category;
-use std::collections::HashMap;
 
 /// Where the scan stands inside an object or array.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,10 +178,10 @@ fn path_of(stack: &[Frame]) -> String {
 /// `serde_json::Value` keeps the last value silently; serde's derived readers refused a
 /// repeated field, and a data officer wants to know which of the two counts.
 pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
-    // The keys seen in each open container, aligned with the walk's stack (as the keys of a
-    // `HashMap<String, usize>`, the map type the rest of the crate uses: one copy of its code
-    // in the `.wasm`; the values are unused).
-    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
+    // The keys seen in each open container, aligned with the walk's stack (as the keys of an
+    // `Index`, the crate's one map type: one copy of its code in the `.wasm`; the values are
+    // unused).
+    let mut seen: Vec<Index> = Vec::new();
     let mut duplicates = Vec::new();
     walk(bytes, |anchor, offset, stack| {
         if anchor != Anchor::Start {
@@ -207,7 +207,7 @@ pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
             }
         }
         if matches!(bytes.get(offset), Some(b'{' | b'[')) {
-            seen.push(HashMap::new());
+            seen.push(Index::new());
         }
     });
     duplicates
@@ -217,14 +217,35 @@ pub(super) fn duplicate_keys(bytes: &[u8]) -> Vec<ValidationError> {
 /// column of the value at its path (or of the end of the object, for a missing field), and
 /// they come back in the order of the file.
 pub(super) fn place(bytes: &[u8], errors: Vec<(ValidationError, Anchor)>) -> Vec<ValidationError> {
-    let mut wanted: HashMap<(&str, Anchor), Vec<usize>> = HashMap::new();
+    // The errors wanted at each path and anchor: the group of their positions in `groups`,
+    // found by the path with the anchor in front (`Index`, the crate's one map type).
+    let anchored = |path: &str, anchor: Anchor| {
+        let mut key = String::with_capacity(path.len() + 1);
+        key.push(if anchor == Anchor::Start { 's' } else { 'e' });
+        key.push_str(path);
+        key
+    };
+    let mut wanted = Index::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (error, anchor)) in errors.iter().enumerate() {
-        wanted.entry((&error.path, *anchor)).or_default().push(i);
+        let key = anchored(&error.path, *anchor);
+        match wanted.get(&key).and_then(|&group| groups.get_mut(group)) {
+            Some(group) => group.push(i),
+            None => {
+                wanted.insert(key, groups.len());
+                groups.push(vec![i]);
+            }
+        }
     }
     let mut offsets = vec![usize::MAX; errors.len()];
     walk(bytes, |anchor, offset, stack| {
-        let path = path_of(stack);
-        for &i in wanted.get(&(path.as_str(), anchor)).into_iter().flatten() {
+        let key = anchored(&path_of(stack), anchor);
+        for &i in wanted
+            .get(&key)
+            .and_then(|&group| groups.get(group))
+            .into_iter()
+            .flatten()
+        {
             offsets[i] = offset;
         }
     });
