@@ -145,10 +145,10 @@ impl Situation {
                     format!("au plus {MAX_MEMBERS} membres par foyer"),
                 ));
             }
-            let mut ordered: Vec<(usize, &MemberInput)> =
-                members.iter().enumerate().take(MAX_MEMBERS).collect();
-            ordered.sort_by_key(|(_, m)| m.role == MemberRole::Enfant);
-            for (i, m) in ordered {
+            // Adults first, then children, each in the order given.
+            let listed = || members.iter().enumerate().take(MAX_MEMBERS);
+            let adults = listed().filter(|(_, m)| m.role == MemberRole::Adulte);
+            for (i, m) in adults.chain(listed().filter(|(_, m)| m.role == MemberRole::Enfant)) {
                 let path = format!("$.members[{i}]");
                 let mut member = Member {
                     role: m.role,
