@@ -326,75 +326,52 @@ impl Explainer<'_, '_> {
     /// Records the leaves read under `n` (facts, parameters), for the lists of the explanation.
     fn record(&mut self, n: u32, member: u32) {
         let cat = self.d.cat;
-        match cat.nodes[n as usize] {
+        let node = cat.nodes[n as usize];
+        let of_member = (member != u32::MAX).then_some(member as usize);
+        // The question read, and (for a catalogue question) its index.
+        let (id, qi, who) = match node {
             Node::Fact(slot) => {
                 let qi = cat.foyer_facts[slot as usize].question;
-                let question = QuestionRef {
-                    question: cat.source.questions[qi].id.clone(),
-                    member: None,
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    self.facts.push(FactUse {
-                        question,
-                        label: cat.question_name(qi),
-                        value,
-                    });
-                }
+                (cat.source.questions[qi].id.as_str(), Some(qi), None)
             }
-            Node::MemberFact(slot) if member != u32::MAX => {
+            Node::MemberFact(slot) if of_member.is_some() => {
                 let qi = cat.member_facts[slot as usize].question;
-                let question = QuestionRef {
-                    question: cat.source.questions[qi].id.clone(),
-                    member: Some(member as usize),
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    let label = format!("{} ({})", cat.question_name(qi), self.member_name(member));
-                    self.facts.push(FactUse {
-                        question,
-                        label,
-                        value,
-                    });
-                }
+                (cat.source.questions[qi].id.as_str(), Some(qi), of_member)
             }
-            Node::Age if member != u32::MAX => {
-                let question = QuestionRef {
-                    question: super::compile::AGE.into(),
-                    member: Some(member as usize),
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    let label = format!("âge ({})", self.member_name(member));
-                    self.facts.push(FactUse {
-                        question,
-                        label,
-                        value,
-                    });
+            Node::Age if of_member.is_some() => (super::compile::AGE, None, of_member),
+            Node::Composition(0) => (super::compile::NOMBRE_ADULTES, None, None),
+            Node::Composition(_) => (super::compile::NOMBRE_ENFANTS, None, None),
+            Node::Param(p) => {
+                if !self.params.contains(&p) {
+                    self.params.push(p);
                 }
+                return;
             }
-            Node::Composition(w) => {
-                let id = if w == 0 {
-                    super::compile::NOMBRE_ADULTES
-                } else {
-                    super::compile::NOMBRE_ENFANTS
-                };
-                let question = QuestionRef {
-                    question: id.into(),
-                    member: None,
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    self.facts.push(FactUse {
-                        question,
-                        label: cat.describe(n),
-                        value,
-                    });
-                }
-            }
-            Node::Param(p) if !self.params.contains(&p) => self.params.push(p),
-            _ => {}
+            _ => return,
+        };
+        let question = QuestionRef {
+            question: id.to_owned(),
+            member: who,
+        };
+        if self.facts.iter().any(|f| f.question == question) {
+            return;
         }
+        let value = self.fmt(n, member);
+        let label = match (qi, who) {
+            // A member's answer: the question's name (or « âge ») and the member.
+            (_, Some(_)) => format!(
+                "{} ({})",
+                qi.map_or_else(|| "âge".to_owned(), |qi| cat.question_name(qi)),
+                self.member_name(member)
+            ),
+            (Some(qi), None) => cat.question_name(qi),
+            (None, None) => cat.describe(n),
+        };
+        self.facts.push(FactUse {
+            question,
+            label,
+            value,
+        });
     }
 
     fn node(&mut self, n: u32, member: u32) -> ExplanationNode {
