@@ -469,12 +469,6 @@ impl DatedCatalogue<'_> {
     pub fn explain(&self, situation: &Situation, index: usize) -> Explanation {
         let cat = self.cat;
         let benefit = &cat.source.benefits[index];
-        let mut status = [Status::Undetermined];
-        let mut scratch = self.scratch();
-        // Evaluate this one benefit only.
-        let mut all = vec![Status::Undetermined; cat.benefits.len()];
-        self.statuses(situation, &mut scratch, &mut all);
-        status[0] = all[index];
         if let Some(r) = &self.applicable[index] {
             return Explanation {
                 benefit: benefit.id.clone(),
@@ -495,7 +489,10 @@ impl DatedCatalogue<'_> {
             facts: Vec::new(),
             params: Vec::new(),
         };
-        let condition = ex.node(cat.benefits[index].root, u32::MAX);
+        // This one benefit's status, as `statuses` gives it.
+        let root = cat.benefits[index].root;
+        let status = super::evaluate::status_of(ex.value(root, u32::MAX));
+        let condition = ex.node(root, u32::MAX);
         let parameters = ex
             .params
             .iter()
@@ -521,7 +518,7 @@ impl DatedCatalogue<'_> {
                 })
             })
             .collect();
-        let missing = if status[0] == Status::Undetermined {
+        let missing = if status == Status::Undetermined {
             self.missing_refs(situation, index)
         } else {
             Vec::new()
@@ -529,7 +526,7 @@ impl DatedCatalogue<'_> {
         Explanation {
             benefit: benefit.id.clone(),
             name: benefit.name.clone(),
-            status: status[0],
+            status,
             reason: None,
             condition: Some(condition),
             facts: ex.facts,
