@@ -1,7 +1,7 @@
 //! Results of the evaluation and their explanations in plain French.
 
 use super::catalogue::QuestionType;
-use super::compile::{CompiledCatalogue, Node, Ty, V};
+use super::compile::{node_children, CompiledCatalogue, Node, Ty, V};
 use super::evaluate::{role_label, DatedCatalogue};
 use super::expr::{BinOp, MemberRole, NaryOp};
 use super::situation::{QuestionRef, Situation};
@@ -213,8 +213,6 @@ impl CompiledCatalogue {
         if let Some(label) = &info.label {
             return label.clone();
         }
-        let kids =
-            |s: u32, len: u32| -> Vec<u32> { self.kids[s as usize..(s + len) as usize].to_vec() };
         let operand = |k: u32| -> String {
             let text = self.describe(k);
             match self.nodes[k as usize] {
@@ -249,8 +247,11 @@ impl CompiledCatalogue {
                     .collect();
                 format!("{} parmi : {}", operand(x), items.join(", "))
             }
-            Node::Nary(op, s, len) => {
-                let parts: Vec<String> = kids(s, len).into_iter().map(operand).collect();
+            node @ Node::Nary(op, ..) => {
+                let parts: Vec<String> = node_children(&node, &self.kids)
+                    .into_iter()
+                    .map(operand)
+                    .collect();
                 match op {
                     NaryOp::Add => parts.join(" + "),
                     NaryOp::Mul => parts.join(" × "),
@@ -380,22 +381,15 @@ impl Explainer<'_, '_> {
         let text = cat.describe(n);
         let value = self.fmt(n, member);
         let mut children = Vec::new();
-        let operands: Vec<u32> = match cat.nodes[n as usize] {
-            Node::All(s, len) | Node::Any(s, len) => {
-                for i in 0..len {
-                    let k = cat.kids[(s + i) as usize];
+        let node = cat.nodes[n as usize];
+        let operands: Vec<u32> = match node {
+            // Conditions: each explained in full.
+            Node::All(..) | Node::Any(..) | Node::Not(_) => {
+                for k in node_children(&node, &cat.kids) {
                     children.push(self.node(k, member));
                 }
                 Vec::new()
             }
-            Node::Not(x) => {
-                children.push(self.node(x, member));
-                Vec::new()
-            }
-            Node::Nary(_, s, len) => cat.kids[s as usize..(s + len) as usize].to_vec(),
-            Node::Cmp(_, a, b) | Node::Bin(_, a, b) => vec![a, b],
-            Node::Between(x, lo, hi) | Node::If(x, lo, hi) => vec![x, lo, hi],
-            Node::In(x, _, _) | Node::YearsSince(x) => vec![x],
             Node::Derived(d) => {
                 let info = &cat.derived[d as usize];
                 let m = if info.scope == super::catalogue::Scope::Membre {
@@ -433,7 +427,8 @@ impl Explainer<'_, '_> {
                 }
                 Vec::new()
             }
-            _ => Vec::new(),
+            // Values (none for the leaves).
+            _ => node_children(&node, &cat.kids),
         };
         for k in operands {
             // Leaves are already in the text; explain composite operands.
