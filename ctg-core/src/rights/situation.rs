@@ -658,14 +658,13 @@ pub(crate) fn parse_answer(
             if q.options.iter().any(|o| o.code == code) {
                 Ok(catalogue.code_value(code))
             } else {
-                let known: Vec<&str> = q.options.iter().map(|o| o.code.as_str()).collect();
                 Err(ValidationError::new(
                     ErrorKind::UnknownValue,
                     path,
                     format!(
                         "« {code} » n'est pas une option de « {} » ({})",
                         q.id,
-                        known.join(", ")
+                        q.option_codes()
                     ),
                 ))
             }
