@@ -223,6 +223,9 @@ proptest! {
         let mut asked = Vec::new();
         let adults = c.members.iter().filter(|m| m.0).count();
         while let Some(q) = session.next_question() {
+            // The next question is the first of the ranking (found without sorting it).
+            let ranked = session.dated().ranked_questions(session.situation(), &[]);
+            prop_assert_eq!(Some(&q), ranked.first().map(|(q, _)| q));
             prop_assert!(!asked.contains(&q), "asked twice: {:?}", q);
             asked.push(q.clone());
             prop_assert!(asked.len() < 40);

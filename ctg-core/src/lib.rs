@@ -16,6 +16,7 @@ pub mod civraisien;
 pub mod diagnostic;
 pub mod evaluation;
 pub mod indicator;
+pub mod json;
 pub mod limits;
 pub mod number;
 pub mod plan;

@@ -196,11 +196,12 @@ pub fn from_json_slice<T: FromJson>(bytes: &[u8]) -> Result<T, ValidationErrors>
 /// within the limits.
 fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, ValidationError> {
     crate::limits::check_json(bytes, &crate::limits::Limits::DEFAULT)?;
-    messages::check_utf8(bytes)?;
-    // On failure, the path is found from the error's position (see `locate`).
-    serde_json::from_slice(bytes).map_err(|error| {
-        let path = locate::error_path(bytes, &error);
-        messages::translate(error, path)
+    let text = messages::check_utf8(bytes)?;
+    // ctg's reader, which reads as serde_json does (see `crate::json`). On failure, the path is
+    // found from the error's position (see `locate`).
+    crate::json::parse(text).map_err(|error| {
+        let path = locate::json_error_path(bytes, &error);
+        messages::syntax_error(&error, path)
     })
 }
 

@@ -9,7 +9,6 @@ use ctg_core::rights::{
     SessionState, Situation,
 };
 use ctg_core::validation::ValidationErrors;
-use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -76,10 +75,7 @@ impl CtgCatalogue {
         at: &str,
     ) -> Result<JsValue, JsValue> {
         let (dated, situation) = self.dated(&situation, at)?;
-        match dated.next_question(&situation, &[]) {
-            Some(question) => to_js(&question),
-            None => Ok(JsValue::NULL),
-        }
+        to_js(&dated.next_question(&situation, &[]))
     }
 
     /// A questionnaire at a date, starting from an empty situation.
@@ -107,32 +103,6 @@ impl CtgCatalogue {
     }
 }
 
-/// A question to ask, with what a form needs to show it.
-#[derive(Serialize)]
-struct QuestionView<'c> {
-    /// The question and member.
-    #[serde(rename = "ref")]
-    reference: QuestionRef,
-    /// The French text, with the member (`[enfant 2] …`).
-    text: String,
-    /// The type code (`oui_non`, `choix`, `entier`, `montant_mensuel`, `commune`…).
-    #[serde(rename = "type")]
-    kind: &'static str,
-    /// The catalogue question, when it is one (labels, help, options, bounds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    question: Option<&'c ctg_core::rights::Question>,
-}
-
-/// An answer given, for the summary.
-#[derive(Serialize)]
-struct AnswerView {
-    #[serde(rename = "ref")]
-    reference: QuestionRef,
-    text: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-}
-
 /// A questionnaire in progress ([`ctg_core::rights::Session`]): answers, changes, going back,
 /// the next question, results and explanations. Everything stays in the page.
 ///
@@ -151,10 +121,7 @@ impl CtgQuestionnaire {
     /// The next question, or `null` when no answer can change any result.
     #[wasm_bindgen(js_name = next, unchecked_return_type = "QuestionView | null")]
     pub fn next_question(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, catalogue| match session.next_question() {
-            Some(reference) => to_js(&view(session, catalogue, reference)),
-            None => Ok(JsValue::NULL),
-        })
+        self.with(&mut |session| to_js(&session.next_view()))
     }
 
     /// Answers (or, with `null`, clears) a question. Throws a `CtgError` when the answer does
@@ -176,7 +143,7 @@ impl CtgQuestionnaire {
                 .ok_or_else(|| crate::argument_error("value", "réponse impossible à lire"))?;
             read(&JsValue::from_str(&text), "value")?
         };
-        self.with(&mut |session, _| {
+        self.with(&mut |session| {
             session
                 .answer(&question, &value)
                 .map(|()| JsValue::UNDEFINED)
@@ -192,7 +159,7 @@ impl CtgQuestionnaire {
         #[wasm_bindgen(unchecked_param_type = "QuestionRef")] question: JsValue,
     ) -> Result<(), JsValue> {
         let question: QuestionRef = read(&question, "question")?;
-        self.with(&mut |session, _| {
+        self.with(&mut |session| {
             session.decline(&question);
             Ok(JsValue::UNDEFINED)
         })
@@ -202,48 +169,31 @@ impl CtgQuestionnaire {
     /// Takes back the last answer; returns its question (to ask again), or `null`.
     #[wasm_bindgen(js_name = back, unchecked_return_type = "QuestionRef | null")]
     pub fn back(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, _| match session.back() {
-            Some(question) => to_js(&question),
-            None => Ok(JsValue::NULL),
-        })
+        self.with(&mut |session| to_js(&session.back()))
     }
 
     /// The questions answered, in order, with their text.
     #[wasm_bindgen(js_name = asked, unchecked_return_type = "AnswerView[]")]
     pub fn asked(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, catalogue| {
-            let views: Vec<AnswerView> = session
-                .asked()
-                .iter()
-                .map(|reference| {
-                    let view = view(session, catalogue, reference.clone());
-                    AnswerView {
-                        reference: view.reference,
-                        text: view.text,
-                        kind: view.kind,
-                    }
-                })
-                .collect();
-            to_js(&views)
-        })
+        self.with(&mut |session| to_js(&session.asked_views()))
     }
 
     /// The situation so far, as JSON input (the answers).
     #[wasm_bindgen(js_name = situation, unchecked_return_type = "SituationData")]
     pub fn situation(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, catalogue| to_js(&session.situation().to_input(catalogue)))
+        self.with(&mut |session| to_js(&session.situation().to_input(session.dated().catalogue())))
     }
 
     /// The current result of every benefit, in catalogue order.
     #[wasm_bindgen(js_name = results, unchecked_return_type = "BenefitResult[]")]
     pub fn results(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, _| to_js(&session.results()))
+        self.with(&mut |session| to_js(&session.results()))
     }
 
     /// The explanation of every benefit's current result.
     #[wasm_bindgen(js_name = explanations, unchecked_return_type = "Explanation[]")]
     pub fn explanations(&mut self) -> Result<JsValue, JsValue> {
-        self.with(&mut |session, _| to_js(&session.dated().explain_all(session.situation())))
+        self.with(&mut |session| to_js(&session.dated().explain_all(session.situation())))
     }
 }
 
@@ -252,7 +202,7 @@ impl CtgQuestionnaire {
     /// Not generic: one copy of taking up and setting aside for every method.
     fn with(
         &mut self,
-        f: &mut dyn FnMut(&mut Session<'_>, &CompiledCatalogue) -> Result<JsValue, JsValue>,
+        f: &mut dyn FnMut(&mut Session<'_>) -> Result<JsValue, JsValue>,
     ) -> Result<JsValue, JsValue> {
         let catalogue = Rc::clone(&self.catalogue);
         let dated = catalogue.at(self.at);
@@ -260,28 +210,9 @@ impl CtgQuestionnaire {
             Some(state) => Session::resume(dated, state),
             None => Session::new(dated),
         };
-        let result = f(&mut session, &catalogue);
+        let result = f(&mut session);
         self.state = Some(session.suspend());
         result
-    }
-}
-
-/// A question with its text, type and catalogue entry.
-fn view<'c>(
-    session: &Session<'c>,
-    catalogue: &'c CompiledCatalogue,
-    reference: QuestionRef,
-) -> QuestionView<'c> {
-    let text = session
-        .dated()
-        .question_text(session.situation(), &reference);
-    let kind = ctg_core::rights::next_question::question_type_code(catalogue, &reference.question);
-    let question = catalogue.question(&reference.question);
-    QuestionView {
-        reference,
-        text,
-        kind,
-        question,
     }
 }
 

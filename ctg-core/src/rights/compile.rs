@@ -125,7 +125,9 @@ pub struct CompiledCatalogue {
     pub(crate) kids: Vec<u32>,
     pub(crate) lits: Vec<V>,
     pub(crate) codes: Vec<String>,
-    pub(crate) code_index: HashMap<String, u32>,
+    /// Code → its number (a `u32`, kept as `usize`: every index of the catalogue is one map
+    /// type, `HashMap<String, usize>`, one copy of its code in WebAssembly).
+    pub(crate) code_index: HashMap<String, usize>,
     /// Household facts: slot → question index.
     pub(crate) foyer_facts: Vec<FactInfo>,
     /// Member facts: slot → question index.
@@ -172,7 +174,7 @@ struct Compiler<'a> {
     cat: &'a Catalogue,
     out: CompiledCatalogue,
     errors: Vec<ValidationError>,
-    derived_index: HashMap<&'a str, usize>,
+    derived_index: HashMap<String, usize>,
     /// 0 not compiled, 1 in progress, 2 done, 3 failed.
     derived_state: Vec<u8>,
     derived_compiled: Vec<Option<usize>>,
@@ -206,8 +208,7 @@ impl CompiledCatalogue {
     /// assert_eq!(catalogue.catalogue().benefits.len(), 1);
     /// ```
     pub fn from_json(bytes: &[u8]) -> Result<CompiledCatalogue, ValidationErrors> {
-        let catalogue: Catalogue = crate::validation::from_json_slice(bytes)?;
-        compile(&catalogue)
+        compile(crate::validation::from_json_slice(bytes)?)
     }
 
     /// The catalogue as written.
@@ -267,7 +268,7 @@ impl CompiledCatalogue {
             V::Code(insee_code(code))
         } else {
             match self.code_index.get(code) {
-                Some(&i) => V::Code(i),
+                Some(&i) => V::Code(i as u32),
                 // A code no rule mentions: distinct from every known code.
                 None => V::Code(0x7fff_ffff),
             }
@@ -294,12 +295,15 @@ impl CompiledCatalogue {
     }
 }
 
-/// Checks and compiles a catalogue; every problem is reported, each with its JSON path.
-pub fn compile(cat: &Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
+/// Checks and compiles a catalogue, which the result keeps; every problem is reported, each
+/// with its JSON path.
+pub fn compile(catalogue: Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
+    let cat = &catalogue;
     let mut c = Compiler {
         cat,
         out: CompiledCatalogue {
-            source: cat.clone(),
+            // The catalogue itself, once compiled (no copy of it).
+            source: Catalogue::default(),
             nodes: Vec::new(),
             infos: Vec::new(),
             kids: Vec::new(),
@@ -324,10 +328,14 @@ pub fn compile(cat: &Catalogue) -> Result<CompiledCatalogue, ValidationErrors> {
         params_used: Vec::new(),
     };
     c.run();
-    if c.errors.is_empty() {
-        Ok(c.out)
+    let Compiler {
+        mut out, errors, ..
+    } = c;
+    if errors.is_empty() {
+        out.source = catalogue;
+        Ok(out)
     } else {
-        Err(ValidationErrors(c.errors))
+        Err(ValidationErrors(errors))
     }
 }
 
@@ -504,7 +512,7 @@ impl<'a> Compiler<'a> {
                     format!("« {} » est déjà le nom d'une question", d.id),
                 );
             }
-            if self.derived_index.insert(&d.id, i).is_some() {
+            if self.derived_index.insert(d.id.clone(), i).is_some() {
                 self.error(
                     ErrorKind::DuplicateId,
                     format!("{path}.id"),
@@ -520,7 +528,7 @@ impl<'a> Compiler<'a> {
         for (i, p) in cat.places.iter().enumerate() {
             let path = format!("$.places[{i}]");
             self.check_id(&p.id, format!("{path}.id"));
-            if place_ids.insert(p.id.as_str(), i).is_some() {
+            if place_ids.insert(p.id.clone(), i).is_some() {
                 self.error(
                     ErrorKind::DuplicateId,
                     format!("{path}.id"),
@@ -585,7 +593,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             for (j, place) in b.places.iter().enumerate() {
-                if !place_ids.contains_key(place.as_str()) {
+                if !place_ids.contains_key(place) {
                     self.error(
                         ErrorKind::DanglingReference,
                         format!("{path}.places[{j}]"),
@@ -700,11 +708,11 @@ impl<'a> Compiler<'a> {
             return V::Code(insee_code(code));
         }
         if let Some(&i) = self.out.code_index.get(code) {
-            return V::Code(i);
+            return V::Code(i as u32);
         }
         let i = self.out.codes.len() as u32;
         self.out.codes.push(code.to_owned());
-        self.out.code_index.insert(code.to_owned(), i);
+        self.out.code_index.insert(code.to_owned(), i as usize);
         V::Code(i)
     }
 
@@ -1075,7 +1083,7 @@ impl<'a> Compiler<'a> {
                         question_ty(q.kind),
                         0,
                     )
-                } else if self.derived_index.contains_key(id.as_str()) {
+                } else if self.derived_index.contains_key(id) {
                     self.errors.push(ValidationError::new(
                         ErrorKind::DanglingReference,
                         path,
@@ -1154,7 +1162,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Derived(id) => {
                 let path = format!("{}.derived", e.path);
-                let Some(&di) = self.derived_index.get(id.as_str()) else {
+                let Some(&di) = self.derived_index.get(id) else {
                     let hint = if self.out.question_index.contains_key(id) {
                         format!(" (« {id} » est une question : écrivez {{\"fact\": \"{id}\"}})")
                     } else {

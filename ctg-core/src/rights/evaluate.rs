@@ -12,7 +12,6 @@ use super::expr::{BinOp, CmpOp, MemberRole, NaryOp};
 use super::situation::{AgeSpec, QuestionRef, Situation};
 use super::verdict::{BenefitResult, Status};
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeSet;
 
 /// Why a benefit is not applicable at a date.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +44,11 @@ pub struct Scratch {
     member_derived: Vec<Option<V>>,
 }
 
-/// A member key for missing questions: (member, slot) with slot `u32::MAX` for the age.
-pub(crate) type Missing = BTreeSet<MissingKey>;
+/// The questions that could decide a benefit, as [`MissingKey::pack`]ed keys; once
+/// [`sorted`](sort_dedup), in the order of [`MissingKey`] (composition, ages, household facts,
+/// member facts), each once. A sorted `Vec<u64>` rather than a `BTreeSet<MissingKey>`: the
+/// same order, with the sort of `u64` for all the code of a set (smaller in WebAssembly).
+pub(crate) type Missing = Vec<u64>;
 
 /// One question that could decide a benefit, in slot form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,6 +58,38 @@ pub(crate) enum MissingKey {
     Age(u32),
     Fact(u32),
     MemberFact(u32, u32),
+}
+
+impl MissingKey {
+    /// The key as one number whose order is the enum's: the variant in the top two bits, then
+    /// the member of a member fact (below [`MAX_MEMBERS`]), then the other field in the low
+    /// 32 bits.
+    pub(crate) fn pack(self) -> u64 {
+        let (tag, member, field) = match self {
+            MissingKey::Composition(w) => (0, 0, u32::from(w)),
+            MissingKey::Age(m) => (1, 0, m),
+            MissingKey::Fact(s) => (2, 0, s),
+            MissingKey::MemberFact(m, s) => (3, m, s),
+        };
+        (tag << 62) | (u64::from(member) << 32) | u64::from(field)
+    }
+
+    /// The key [`pack`](MissingKey::pack) made this number from.
+    pub(crate) fn unpack(key: u64) -> MissingKey {
+        let field = key as u32;
+        match key >> 62 {
+            0 => MissingKey::Composition(field as u8),
+            1 => MissingKey::Age(field),
+            2 => MissingKey::Fact(field),
+            _ => MissingKey::MemberFact((key >> 32) as u32 & 0x3fff_ffff, field),
+        }
+    }
+}
+
+/// Sorts the keys and removes the repeated ones.
+pub(crate) fn sort_dedup(keys: &mut Missing) {
+    keys.sort_unstable();
+    keys.dedup();
 }
 
 struct Eval<'a, 'c> {
@@ -225,10 +259,7 @@ impl<'c> DatedCatalogue<'c> {
             .enumerate()
             .map(|(i, &status)| {
                 let missing = if status == Status::Undetermined {
-                    self.missing_keys(situation, i)
-                        .into_iter()
-                        .map(|k| self.question_ref(k))
-                        .collect()
+                    self.missing_refs(situation, i)
                 } else {
                     Vec::new()
                 };
@@ -263,9 +294,17 @@ impl<'c> DatedCatalogue<'c> {
         }
     }
 
-    pub(crate) fn question_ref(&self, k: MissingKey) -> QuestionRef {
+    /// The questions that could still decide benefit `index`, as questions to ask, in order.
+    pub(crate) fn missing_refs(&self, situation: &Situation, index: usize) -> Vec<QuestionRef> {
+        self.missing_keys(situation, index)
+            .into_iter()
+            .map(|k| self.question_ref(k))
+            .collect()
+    }
+
+    pub(crate) fn question_ref(&self, k: u64) -> QuestionRef {
         let q = |i: usize| self.cat.source.questions[i].id.clone();
-        match k {
+        match MissingKey::unpack(k) {
             MissingKey::Composition(0) => QuestionRef {
                 question: NOMBRE_ADULTES.into(),
                 member: None,
@@ -307,6 +346,7 @@ impl<'c> DatedCatalogue<'c> {
         if e.eval(root, u32::MAX) == V::Unknown {
             e.collect(root, u32::MAX, &mut out);
         }
+        sort_dedup(&mut out);
         out
     }
 
@@ -361,8 +401,9 @@ impl Eval<'_, '_> {
         self.s.adults.is_some() && self.s.children.is_some()
     }
 
-    /// Evaluates node `n`; constants and answers are read inline, without a call.
-    #[inline(always)]
+    /// Evaluates node `n`; constants and answers are read inline, without a call (natively:
+    /// in WebAssembly, where the code's size counts more, this is a call).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn eval(&mut self, n: u32, member: u32) -> V {
         match self.nodes[n as usize] {
             Node::Const(v) => v,
@@ -609,16 +650,16 @@ impl Eval<'_, '_> {
         match node {
             Node::Const(_) | Node::Today | Node::Param(_) | Node::Role(_) => {}
             Node::Fact(slot) => {
-                out.insert(MissingKey::Fact(slot));
+                out.push(MissingKey::Fact(slot).pack());
             }
             Node::Composition(w) => {
-                out.insert(MissingKey::Composition(w));
+                out.push(MissingKey::Composition(w).pack());
             }
             Node::MemberFact(slot) => {
-                out.insert(MissingKey::MemberFact(member, slot));
+                out.push(MissingKey::MemberFact(member, slot).pack());
             }
             Node::Age => {
-                out.insert(MissingKey::Age(member));
+                out.push(MissingKey::Age(member).pack());
             }
             Node::Derived(di) => {
                 let info = &cat.derived[di as usize];
@@ -655,10 +696,10 @@ impl Eval<'_, '_> {
             },
             Node::Count(f) | Node::Sum(f, _) | Node::AnyMember(f) | Node::AllMembers(f) => {
                 if self.s.adults.is_none() {
-                    out.insert(MissingKey::Composition(0));
+                    out.push(MissingKey::Composition(0).pack());
                 }
                 if self.s.children.is_none() {
-                    out.insert(MissingKey::Composition(1));
+                    out.push(MissingKey::Composition(1).pack());
                 }
                 for m in 0..self.s.members.len() as u32 {
                     match self.eval(f, m) {
@@ -705,5 +746,31 @@ pub(crate) fn role_label(role: MemberRole, index: usize, situation: &Situation) 
     match role {
         MemberRole::Adulte => format!("adulte {rank}"),
         MemberRole::Enfant => format!("enfant {rank}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MissingKey, MAX_MEMBERS};
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = MissingKey> {
+        let member = 0..MAX_MEMBERS as u32;
+        prop_oneof![
+            (0u8..2).prop_map(MissingKey::Composition),
+            member.clone().prop_map(MissingKey::Age),
+            any::<u32>().prop_map(MissingKey::Fact),
+            (member, any::<u32>()).prop_map(|(m, s)| MissingKey::MemberFact(m, s)),
+        ]
+    }
+
+    proptest! {
+        /// A packed key reads back as itself, and packed keys sort as the keys do (the order
+        /// of `missing` in results, as a `BTreeSet<MissingKey>` gave it before).
+        #[test]
+        fn packed_keys_read_back_and_keep_the_order(a in key(), b in key()) {
+            prop_assert_eq!(MissingKey::unpack(a.pack()), a);
+            prop_assert_eq!(a.pack().cmp(&b.pack()), a.cmp(&b));
+        }
     }
 }

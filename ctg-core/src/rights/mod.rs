@@ -44,6 +44,6 @@ pub use catalogue::{Benefit, Catalogue, Parameter, Place, Question, Rule};
 pub use compile::{compile, CompiledCatalogue};
 pub use evaluate::{DatedCatalogue, Scratch};
 pub use households::HouseholdBatch;
-pub use next_question::{Session, SessionState};
+pub use next_question::{QuestionView, Session, SessionState};
 pub use situation::{MemberInput, QuestionRef, Situation, SituationInput};
 pub use verdict::{render_explanation, BenefitResult, Explanation, ExplanationNode, Status};

@@ -5,25 +5,35 @@
 //! most undetermined benefits; ties: higher `priority`, then built-in composition questions,
 //! then the member age, then declaration order, then lower member index.
 
+use super::catalogue::Question;
 use super::compile::{CompiledCatalogue, AGE, NOMBRE_ADULTES, NOMBRE_ENFANTS};
 use super::evaluate::{DatedCatalogue, MissingKey};
 use super::situation::{QuestionRef, Situation};
 use super::verdict::{BenefitResult, Status};
 use crate::validation::ValidationError;
-use std::collections::BTreeMap;
+use serde::Serialize;
 
 impl DatedCatalogue<'_> {
     /// The question that decides the most undetermined benefits, or `None` when nothing is left
-    /// to ask. `declined` questions are never proposed.
+    /// to ask. `declined` questions are never proposed. The first of
+    /// [`ranked_questions`](DatedCatalogue::ranked_questions), found without sorting them all.
     pub fn next_question(
         &self,
         situation: &Situation,
         declined: &[QuestionRef],
     ) -> Option<QuestionRef> {
-        self.ranked_questions(situation, declined)
-            .into_iter()
-            .next()
-            .map(|(q, _)| q)
+        let mut best: Option<((usize, i64, usize, u32), QuestionRef)> = None;
+        for (key, count) in self.counted_questions(situation) {
+            let rank = self.rank(key, count);
+            if best.as_ref().is_some_and(|(b, _)| *b <= rank) {
+                continue;
+            }
+            let question = self.question_ref(key);
+            if !declined.contains(&question) && !situation.is_answered(self.cat, &question) {
+                best = Some((rank, question));
+            }
+        }
+        best.map(|(_, question)| question)
     }
 
     /// Every question that could still change a result, best first, with the number of
@@ -33,46 +43,88 @@ impl DatedCatalogue<'_> {
         situation: &Situation,
         declined: &[QuestionRef],
     ) -> Vec<(QuestionRef, usize)> {
+        let mut list = self.counted_questions(situation);
+        list.sort_unstable_by_key(|&(key, count)| self.rank(key, count));
+        list.into_iter()
+            .map(|(k, c)| (self.question_ref(k), c))
+            .filter(|(q, _)| !declined.contains(q) && !situation.is_answered(self.cat, q))
+            .collect()
+    }
+
+    /// Every question that could decide an undetermined benefit, in key order, with the number
+    /// of undetermined benefits it may decide.
+    fn counted_questions(&self, situation: &Situation) -> Vec<(u64, usize)> {
         let mut statuses = vec![Status::Undetermined; self.cat.benefits.len()];
         let mut scratch = self.scratch();
         self.statuses(situation, &mut scratch, &mut statuses);
-        let mut counts: BTreeMap<MissingKey, usize> = BTreeMap::new();
+        // Every benefit's keys (each once per benefit), then runs of equal keys counted.
+        let mut keys = Vec::new();
         for (i, s) in statuses.iter().enumerate() {
             if *s == Status::Undetermined {
-                for k in self.missing_keys(situation, i) {
-                    *counts.entry(k).or_default() += 1;
-                }
+                keys.extend(self.missing_keys(situation, i));
             }
         }
+        keys.sort_unstable();
+        let mut counted: Vec<(u64, usize)> = Vec::new();
+        for key in keys {
+            match counted.last_mut() {
+                Some((last, count)) if *last == key => *count += 1,
+                _ => counted.push((key, 1)),
+            }
+        }
+        counted
+    }
+
+    /// Where a question counted in `count` undetermined benefits comes in the ranking (smaller
+    /// first): more benefits, then higher priority, then built-in composition questions, the
+    /// member age, declaration order, and lower member index. Two questions never tie.
+    fn rank(&self, key: u64, count: usize) -> (usize, i64, usize, u32) {
         let cat = self.cat;
-        let rank = |k: &MissingKey| -> (i64, usize, u32) {
-            // (priority, position among questions, member)
-            match *k {
-                MissingKey::Composition(w) => (0, w as usize, 0),
-                MissingKey::Age(m) => (0, 2, m),
-                MissingKey::Fact(slot) => {
-                    let qi = cat.foyer_facts[slot as usize].question;
-                    (i64::from(cat.source.questions[qi].priority), 3 + qi, 0)
-                }
-                MissingKey::MemberFact(m, slot) => {
-                    let qi = cat.member_facts[slot as usize].question;
-                    (i64::from(cat.source.questions[qi].priority), 3 + qi, m)
-                }
+        let question = |qi: usize| -> i64 { -i64::from(cat.source.questions[qi].priority) };
+        let (priority, position, member) = match MissingKey::unpack(key) {
+            MissingKey::Composition(w) => (0, w as usize, 0),
+            MissingKey::Age(m) => (0, 2, m),
+            MissingKey::Fact(slot) => {
+                let qi = cat.foyer_facts[slot as usize].question;
+                (question(qi), 3 + qi, 0)
+            }
+            MissingKey::MemberFact(m, slot) => {
+                let qi = cat.member_facts[slot as usize].question;
+                (question(qi), 3 + qi, m)
             }
         };
-        let mut list: Vec<(MissingKey, usize)> = counts.into_iter().collect();
-        list.sort_by(|(a, ca), (b, cb)| {
-            let (pa, oa, ma) = rank(a);
-            let (pb, ob, mb) = rank(b);
-            cb.cmp(ca)
-                .then(pb.cmp(&pa))
-                .then(oa.cmp(&ob))
-                .then(ma.cmp(&mb))
-        });
-        list.into_iter()
-            .map(|(k, c)| (self.question_ref(k), c))
-            .filter(|(q, _)| !declined.contains(q) && !situation.is_answered(cat, q))
-            .collect()
+        (usize::MAX - count, priority, position, member)
+    }
+}
+
+/// A question to ask (or answered), with what a form needs to show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionView<'c> {
+    /// The question and member.
+    #[serde(rename = "ref")]
+    pub reference: QuestionRef,
+    /// The French text, with the member (`[enfant 2] …`, see
+    /// [`DatedCatalogue::question_text`]).
+    pub text: String,
+    /// The type code (`oui_non`, `choix`, `entier`, `montant_mensuel`, `commune`…, see
+    /// [`question_type_code`]).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The catalogue question, when it is one (labels, help, options, bounds); `None` for the
+    /// built-in questions, and in the list of answers ([`Session::asked_views`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<&'c Question>,
+}
+
+impl<'c> DatedCatalogue<'c> {
+    /// A question with its text for this situation, its type and its catalogue entry.
+    pub fn question_view(&self, situation: &Situation, reference: QuestionRef) -> QuestionView<'c> {
+        QuestionView {
+            text: self.question_text(situation, &reference),
+            kind: question_type_code(self.cat, &reference.question),
+            question: self.cat.question(&reference.question),
+            reference,
+        }
     }
 }
 
@@ -169,6 +221,25 @@ impl<'c> Session<'c> {
         self.dated.next_question(&self.situation, &self.declined)
     }
 
+    /// The next question with what a form needs to show it
+    /// ([`DatedCatalogue::question_view`]), or `None` when no answer can change any result.
+    pub fn next_view(&self) -> Option<QuestionView<'c>> {
+        let reference = self.next_question()?;
+        Some(self.dated.question_view(&self.situation, reference))
+    }
+
+    /// The questions answered, in order, each with its text and type (without its catalogue
+    /// entry).
+    pub fn asked_views(&self) -> Vec<QuestionView<'c>> {
+        self.asked
+            .iter()
+            .map(|reference| QuestionView {
+                question: None,
+                ..self.dated.question_view(&self.situation, reference.clone())
+            })
+            .collect()
+    }
+
     /// The current results.
     pub fn results(&self) -> Vec<BenefitResult> {
         self.dated.evaluate(&self.situation)
@@ -182,8 +253,8 @@ impl<'c> Session<'c> {
     ) -> Result<(), ValidationError> {
         self.situation
             .set(self.dated.catalogue(), question, value)?;
-        self.asked.retain(|q| q != question);
-        self.declined.retain(|q| q != question);
+        forget(&mut self.asked, &|q| q == question);
+        forget(&mut self.declined, &|q| q == question);
         if !value.is_null() {
             self.asked.push(question.clone());
         }
@@ -213,9 +284,15 @@ impl<'c> Session<'c> {
     /// adults or children was lowered).
     fn forget_vanished(&mut self) {
         let n = self.situation.member_count();
-        self.asked.retain(|q| q.member.is_none_or(|m| m < n));
-        self.declined.retain(|q| q.member.is_none_or(|m| m < n));
+        let vanished = |q: &QuestionRef| q.member.is_some_and(|m| m >= n);
+        forget(&mut self.asked, &vanished);
+        forget(&mut self.declined, &vanished);
     }
+}
+
+/// Removes from `list` the questions that `forget` says (one copy of `retain` for every use).
+fn forget(list: &mut Vec<QuestionRef>, forget: &dyn Fn(&QuestionRef) -> bool) {
+    list.retain(|q| !forget(q));
 }
 
 /// Whether `id` names a built-in question.

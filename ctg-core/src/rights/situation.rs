@@ -145,10 +145,10 @@ impl Situation {
                     format!("au plus {MAX_MEMBERS} membres par foyer"),
                 ));
             }
-            let mut ordered: Vec<(usize, &MemberInput)> =
-                members.iter().enumerate().take(MAX_MEMBERS).collect();
-            ordered.sort_by_key(|(_, m)| m.role == MemberRole::Enfant);
-            for (i, m) in ordered {
+            // Adults first, then children, each in the order given.
+            let listed = || members.iter().enumerate().take(MAX_MEMBERS);
+            let adults = listed().filter(|(_, m)| m.role == MemberRole::Adulte);
+            for (i, m) in adults.chain(listed().filter(|(_, m)| m.role == MemberRole::Enfant)) {
                 let path = format!("$.members[{i}]");
                 let mut member = Member {
                     role: m.role,
@@ -535,9 +535,9 @@ fn value_json(catalogue: &CompiledCatalogue, question: usize, v: V) -> Option<Va
 }
 
 /// A number written as text (`"1200.50"`, `"+3"`, `".5"`, `"1e3"`), read as
-/// [`str::parse::<f64>`] reads it, but through serde_json's exact reading of JSON numbers, so
-/// that the WebAssembly widget carries one number parser, not two (the standard library's
-/// weighs about 11 KB). `None` for anything else, including `inf` and `NaN`, and for numbers
+/// [`str::parse::<f64>`] reads it, but through the exact reading of JSON numbers of ctg's JSON
+/// reader ([`crate::json`]), so that the WebAssembly widget carries one number parser, not two
+/// (the standard library's weighs about 11 KB). `None` for anything else, including `inf` and `NaN`, and for numbers
 /// too large for an `f64`.
 fn decimal(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first() {
@@ -572,7 +572,7 @@ fn decimal(text: &str) -> Option<f64> {
         json.push_str(exponent);
     }
     // The sign is applied afterwards so that `-0` stays negative zero, as `parse` reads it.
-    match serde_json::from_slice::<Value>(json.as_bytes()) {
+    match crate::json::parse(&json) {
         Ok(Value::Number(n)) => n.as_f64().map(|x| if negative { -x } else { x }),
         _ => None,
     }

@@ -545,10 +545,7 @@ impl DatedCatalogue<'_> {
             })
             .collect();
         let missing = if status[0] == Status::Undetermined {
-            self.missing_keys(situation, index)
-                .into_iter()
-                .map(|k| self.question_ref(k))
-                .collect()
+            self.missing_refs(situation, index)
         } else {
             Vec::new()
         };

@@ -1,16 +1,18 @@
-//! The JSON path of a serde_json error, found from its line and column.
+//! The JSON path of a syntax error, found from its line and column.
 //!
-//! serde_json reports where it stopped (line, column) but not in which value. Rather than
-//! wrapping every deserializer to track the path (which would generate a second copy of
-//! every `Deserialize` implementation — about 100 KB of WebAssembly), [`error_path`] walks
+//! The JSON reader ([`crate::json`], which reports errors as serde_json does) gives where it
+//! stopped (line, column) but not in which value. Rather than tracking the path while reading
+//! (serde_json's readers would need a second, path-tracking copy of every `Deserialize`
+//! implementation — about 100 KB of WebAssembly), [`json_error_path`] walks
 //! the text up to the error with a tiny non-recursive scanner that keeps the current key or
-//! index of each open object or array, and names the value serde_json was reading: the
+//! index of each open object or array, and names the value the reader was reading: the
 //! same path a path-tracking deserializer gives (checked against `serde_path_to_error` by
 //! the tests on thousands of broken documents).
 
 use super::messages::{self, push_key};
 use super::read::Anchor;
 use super::{ErrorKind, ValidationError};
+use crate::json;
 use serde_json::error::Category;
 use std::collections::{HashMap, HashSet};
 
@@ -37,25 +39,6 @@ struct Frame {
     state: State,
 }
 
-/// Whether an error is about the container (a missing `,`, `:` or closing bracket, a trailing
-/// comma…) rather than about the value being read. serde_json raises those between values,
-/// so the path names the object or array, not its current member.
-fn container_level(error: &serde_json::Error) -> bool {
-    let text = error.to_string();
-    [
-        "expected `,` or `]`",
-        "expected `,` or `}`",
-        "trailing comma",
-        "trailing characters",
-        "key must be a string",
-        "expected `:`",
-        "EOF while parsing an object",
-        "EOF while parsing a list",
-    ]
-    .iter()
-    .any(|message| text.starts_with(message))
-}
-
 /// The byte offset of a (line, column) position as serde_json counts them (line from 1,
 /// column in bytes from the start of the line).
 fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
@@ -69,14 +52,49 @@ fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
     (start + column).min(bytes.len())
 }
 
-/// The JSON path (`$.axes[0].title`) of the value serde_json was reading in `bytes` when it
-/// failed with `error`.
-pub(super) fn error_path(bytes: &[u8], error: &serde_json::Error) -> String {
+/// The JSON path (`$.axes[0].title`) of the value the JSON reader ([`crate::json`]) was
+/// reading in `bytes` when it failed with `error`.
+pub(super) fn json_error_path(bytes: &[u8], error: &json::Error) -> String {
+    path_at(
+        bytes,
+        (error.line, error.column),
+        error.code.category(),
+        error.code.about_container(),
+    )
+}
+
+/// [`json_error_path`] for an error of serde_json (syntax, or structure raised by serde's
+/// derived readers): the tests compare the paths with those of a path-tracking deserializer.
+#[cfg(test)]
+fn error_path(bytes: &[u8], error: &serde_json::Error) -> String {
     if error.line() == 0 {
         return "$".to_owned();
     }
-    let offset = offset_of(bytes, error.line(), error.column());
-    let category = error.classify();
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let about_container = messages::json_code(text.strip_suffix(&suffix).unwrap_or(&text))
+        .is_some_and(json::ErrorCode::about_container);
+    path_at(
+        bytes,
+        (error.line(), error.column()),
+        error.classify(),
+        about_container,
+    )
+}
+
+/// The JSON path of the value being read in `bytes` when the reading stopped at
+/// `(line, column)` (line from 1, column in bytes from the start of the line) with an error of
+/// `category`; `about_container` when the error is about an object or list itself (a missing
+/// `,`, `:` or closing bracket, a trailing comma…) rather than about the value being read:
+/// those are raised between values, so the path names the object or array, not its current
+/// member.
+fn path_at(
+    bytes: &[u8],
+    (line, column): (usize, usize),
+    category: Category,
+    about_container: bool,
+) -> String {
+    let offset = offset_of(bytes, line, column);
     // A syntax error is reported just after the byte that broke the document (read or only
     // looked at): stop before it, inside the value or between values where it happened.
     let end = match category {
@@ -85,10 +103,10 @@ pub(super) fn error_path(bytes: &[u8], error: &serde_json::Error) -> String {
     };
     let stack = scan(&bytes[..end]);
     let between = match category {
-        Category::Syntax => container_level(error),
+        Category::Syntax => about_container,
         Category::Eof => {
-            container_level(error)
-                // After `,` in an array, serde_json looks for the next element itself.
+            about_container
+                // After `,` in an array, the reader looks for the next element itself.
                 || stack
                     .last()
                     .is_some_and(|f| !f.object && f.state == State::AwaitValue && f.index > 0)
@@ -296,15 +314,13 @@ fn walk(bytes: &[u8], mut on: impl FnMut(Anchor, usize, &[Frame])) -> Vec<Frame>
                     Some(top) if top.object && top.state == State::AwaitKey => {
                         top.state = State::Key;
                         if closed {
-                            // Read as a `Value`, not a `String`: the deserializer of `String`
-                            // links serde's "invalid type: floating point" message, and with it
-                            // the standard library's float printer (see `crate::number`).
-                            top.key = Some(
-                                match serde_json::from_slice::<serde_json::Value>(&bytes[i..=j]) {
-                                    Ok(serde_json::Value::String(key)) => key,
-                                    _ => String::from_utf8_lossy(&bytes[i + 1..j]).into_owned(),
-                                },
-                            );
+                            // The key unescaped by the JSON reader, or as written when it
+                            // is broken.
+                            let key = std::str::from_utf8(&bytes[i..=j]).ok().map(json::parse);
+                            top.key = Some(match key {
+                                Some(Ok(serde_json::Value::String(key))) => key,
+                                _ => String::from_utf8_lossy(&bytes[i + 1..j]).into_owned(),
+                            });
                         }
                     }
                     _ => {

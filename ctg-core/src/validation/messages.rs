@@ -1,18 +1,20 @@
-//! French messages for the problems serde_json and chrono report in English.
-//!
-//! serde_json gives no structured access to its error codes, so the English text is matched
-//! here, pattern by pattern; a message that no pattern knows is kept, prefixed in French.
+//! French messages for the problems of a JSON document: its syntax (from the error codes
+//! of [`crate::json`]), its structure (written by the hand reader, `validation::read`), and
+//! chrono's English words about dates.
 
 use super::{ErrorKind, ValidationError};
+use crate::json::{self, ErrorCode};
+#[cfg(test)]
 use serde_json::error::Category;
 
 /// Nesting depth beyond which serde_json refuses a document.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-/// Reports the first byte that is not UTF-8, with its line and column.
-pub(super) fn check_utf8(bytes: &[u8]) -> Result<(), ValidationError> {
-    let Err(error) = std::str::from_utf8(bytes) else {
-        return Ok(());
+/// The bytes as text, or the first byte that is not UTF-8, with its line and column.
+pub(super) fn check_utf8(bytes: &[u8]) -> Result<&str, ValidationError> {
+    let error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
     };
     let before = &bytes[..error.valid_up_to()];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -52,82 +54,116 @@ pub(super) fn push_key(out: &mut String, key: &str) {
     }
 }
 
-/// Turns an error of serde_json's parsing (syntax, nesting depth) into a [`ValidationError`]
-/// with a French message. Structure errors are the hand reader's (`validation::read`), which
-/// words them with the functions below (`missing_field`…); a structure error serde_json
-/// raised itself would keep its English words (`custom`).
-pub(super) fn translate(error: serde_json::Error, path: String) -> ValidationError {
-    translate_with(error, path, |english, _| custom(english))
-}
-
-/// [`translate`], with the structure errors of serde's derived readers translated from their
-/// English words: the tests compare the hand reader's messages with these.
-#[cfg(test)]
-pub(super) fn translate_serde(error: serde_json::Error, path: String) -> ValidationError {
-    translate_with(error, path, structure_message)
-}
-
-fn translate_with(
-    error: serde_json::Error,
-    mut path: String,
-    structure: impl FnOnce(&str, &mut String) -> String,
-) -> ValidationError {
-    let (line, column) = (error.line(), error.column());
-    let english = english_message(&error);
-    let mut kind = match error.classify() {
-        Category::Data => ErrorKind::Structure,
+/// Turns a syntax error of the JSON reader ([`crate::json`]; nesting depth included) into a
+/// [`ValidationError`] with a French message, at `path`.
+pub(super) fn syntax_error(error: &json::Error, path: String) -> ValidationError {
+    let kind = match error.code {
+        ErrorCode::RecursionLimitExceeded => ErrorKind::LimitExceeded,
         _ => ErrorKind::Syntax,
     };
-    if english == "recursion limit exceeded" {
-        kind = ErrorKind::LimitExceeded;
-    }
-    let message = match kind {
-        ErrorKind::Structure => structure(&english, &mut path),
-        ErrorKind::LimitExceeded => format!(
-            "le document est imbriqué trop profondément (plus de {MAX_DEPTH} niveaux de \
-             crochets ou d'accolades) ; un plan n'en a jamais besoin, vérifiez le fichier."
-        ),
-        _ => syntax_message(&english),
-    };
+    let message = syntax_message(error.code);
     ValidationError {
         kind,
         path,
         message,
-        line: (line > 0).then_some(line),
-        column: (line > 0).then_some(column),
+        line: Some(error.line),
+        column: Some(error.column),
     }
 }
 
+/// An error of serde_json (syntax, or structure raised by serde's derived readers, whose
+/// English words are translated) as ctg reports it: the tests compare the hand reader's
+/// messages and the JSON reader's errors with these.
+#[cfg(test)]
+pub(super) fn translate_serde(error: serde_json::Error, mut path: String) -> ValidationError {
+    let (line, column) = (error.line(), error.column());
+    let english = english_message(&error);
+    if error.classify() == Category::Data {
+        let message = structure_message(&english, &mut path);
+        return ValidationError {
+            kind: ErrorKind::Structure,
+            path,
+            message,
+            line: (line > 0).then_some(line),
+            column: (line > 0).then_some(column),
+        };
+    }
+    let code = match english.as_str() {
+        // Bytes that are not UTF-8 in a string: never met by ctg's reader (the text is checked
+        // as UTF-8 before it), worded as an invalid escape.
+        "invalid unicode code point" => ErrorCode::UnexpectedEndOfHexEscape,
+        other => json_code(other).unwrap_or_else(|| panic!("no code for {other:?}")),
+    };
+    syntax_error(&json::Error { code, line, column }, path)
+}
+
+/// The code of serde_json's error whose words are `english`.
+#[cfg(test)]
+pub(super) fn json_code(english: &str) -> Option<ErrorCode> {
+    use ErrorCode::*;
+    let code = match english {
+        "EOF while parsing a list" => EofWhileParsingList,
+        "EOF while parsing an object" => EofWhileParsingObject,
+        "EOF while parsing a string" => EofWhileParsingString,
+        "EOF while parsing a value" => EofWhileParsingValue,
+        "expected `:`" => ExpectedColon,
+        "expected `,` or `]`" => ExpectedListCommaOrEnd,
+        "expected `,` or `}`" => ExpectedObjectCommaOrEnd,
+        "expected ident" => ExpectedSomeIdent,
+        "expected value" => ExpectedSomeValue,
+        "invalid escape" => InvalidEscape,
+        "invalid number" => InvalidNumber,
+        "number out of range" => NumberOutOfRange,
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            ControlCharacterWhileParsingString
+        }
+        "key must be a string" => KeyMustBeAString,
+        "lone leading surrogate in hex escape" => LoneLeadingSurrogateInHexEscape,
+        "trailing comma" => TrailingComma,
+        "trailing characters" => TrailingCharacters,
+        "unexpected end of hex escape" => UnexpectedEndOfHexEscape,
+        "recursion limit exceeded" => RecursionLimitExceeded,
+        _ => return None,
+    };
+    Some(code)
+}
+
+#[cfg(test)]
 fn english_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
-fn syntax_message(english: &str) -> String {
+fn syntax_message(code: ErrorCode) -> String {
     const FIX: &str =
         "vérifiez les guillemets, virgules, crochets et accolades autour de cette position";
-    let message = if english.starts_with("EOF while parsing") {
-        "le fichier s'arrête avant la fin du document JSON : un crochet `]`, une accolade `}` \
-         ou un guillemet fermant manque probablement"
-            .to_owned()
-    } else {
-        match english {
-            "trailing characters" => "du texte suit la fin du document JSON ; supprimez-le (ou il manque une accolade ouvrante plus haut)".to_owned(),
-            "trailing comma" => "une virgule en trop précède la fermeture `]` ou `}` ; supprimez-la".to_owned(),
-            "expected value" => format!("une valeur JSON est attendue ici (texte entre guillemets, nombre, true, false, null, [ ] ou {{ }}) ; {FIX}"),
-            "expected ident" => format!("mot inconnu : seuls true, false et null s'écrivent sans guillemets ; {FIX}"),
-            "expected `:`" => "il manque les deux-points `:` entre le nom du champ et sa valeur".to_owned(),
-            "expected `,` or `]`" => "il manque une virgule `,` entre deux éléments de la liste, ou le crochet fermant `]`".to_owned(),
-            "expected `,` or `}`" => "il manque une virgule `,` entre deux champs, ou l'accolade fermante `}`".to_owned(),
-            "key must be a string" => "le nom d'un champ doit être écrit entre guillemets droits (\"nom\")".to_owned(),
-            "invalid escape" => "séquence d'échappement invalide après une barre oblique inverse `\\` dans un texte ; doublez-la (`\\\\`) si vous vouliez une barre".to_owned(),
-            "invalid number" => "nombre mal écrit ; utilisez le point comme séparateur décimal, sans espace ni unité (1234.5)".to_owned(),
-            "number out of range" => "nombre trop grand pour être représenté".to_owned(),
-            "invalid unicode code point" | "lone leading surrogate in hex escape" | "unexpected end of hex escape" => "caractère invalide dans un texte (octets non UTF-8 ou échappement \\u incorrect)".to_owned(),
-            other if other.starts_with("control character") => "un texte contient un caractère de contrôle (retour à la ligne, tabulation…) ; écrivez-le \\n ou \\t".to_owned(),
-            other => format!("JSON invalide ({other}) ; {FIX}"),
+    let message = match code {
+        ErrorCode::EofWhileParsingList
+        | ErrorCode::EofWhileParsingObject
+        | ErrorCode::EofWhileParsingString
+        | ErrorCode::EofWhileParsingValue => {
+            "le fichier s'arrête avant la fin du document JSON : un crochet `]`, une accolade `}` \
+             ou un guillemet fermant manque probablement"
+                .to_owned()
         }
+        ErrorCode::TrailingCharacters => "du texte suit la fin du document JSON ; supprimez-le (ou il manque une accolade ouvrante plus haut)".to_owned(),
+        ErrorCode::TrailingComma => "une virgule en trop précède la fermeture `]` ou `}` ; supprimez-la".to_owned(),
+        ErrorCode::ExpectedSomeValue => format!("une valeur JSON est attendue ici (texte entre guillemets, nombre, true, false, null, [ ] ou {{ }}) ; {FIX}"),
+        ErrorCode::ExpectedSomeIdent => format!("mot inconnu : seuls true, false et null s'écrivent sans guillemets ; {FIX}"),
+        ErrorCode::ExpectedColon => "il manque les deux-points `:` entre le nom du champ et sa valeur".to_owned(),
+        ErrorCode::ExpectedListCommaOrEnd => "il manque une virgule `,` entre deux éléments de la liste, ou le crochet fermant `]`".to_owned(),
+        ErrorCode::ExpectedObjectCommaOrEnd => "il manque une virgule `,` entre deux champs, ou l'accolade fermante `}`".to_owned(),
+        ErrorCode::KeyMustBeAString => "le nom d'un champ doit être écrit entre guillemets droits (\"nom\")".to_owned(),
+        ErrorCode::InvalidEscape => "séquence d'échappement invalide après une barre oblique inverse `\\` dans un texte ; doublez-la (`\\\\`) si vous vouliez une barre".to_owned(),
+        ErrorCode::InvalidNumber => "nombre mal écrit ; utilisez le point comme séparateur décimal, sans espace ni unité (1234.5)".to_owned(),
+        ErrorCode::NumberOutOfRange => "nombre trop grand pour être représenté".to_owned(),
+        ErrorCode::LoneLeadingSurrogateInHexEscape | ErrorCode::UnexpectedEndOfHexEscape => "caractère invalide dans un texte (octets non UTF-8 ou échappement \\u incorrect)".to_owned(),
+        ErrorCode::ControlCharacterWhileParsingString => "un texte contient un caractère de contrôle (retour à la ligne, tabulation…) ; écrivez-le \\n ou \\t".to_owned(),
+        ErrorCode::RecursionLimitExceeded => format!(
+            "le document est imbriqué trop profondément (plus de {MAX_DEPTH} niveaux de \
+             crochets ou d'accolades) ; un plan n'en a jamais besoin, vérifiez le fichier"
+        ),
     };
     format!("{message}.")
 }
