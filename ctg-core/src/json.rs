@@ -161,7 +161,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 /// The exact `f64` of a number written in JSON's grammar without its sign
 /// (`digits(.digits)?([eE][+-]?digits)?`), `None` when its magnitude overflows.
 fn parse_float(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::number::parse_f64(text)
 }
 
 struct Parser<'a> {

@@ -154,6 +154,14 @@ pub struct Question {
     pub priority: i32,
 }
 
+impl Question {
+    /// The codes of its options, as a list for messages: `a, b, c`.
+    pub fn option_codes(&self) -> String {
+        let codes: Vec<&str> = self.options.iter().map(|o| o.code.as_str()).collect();
+        codes.join(", ")
+    }
+}
+
 /// One option of a `choix` question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -856,12 +856,11 @@ impl<'a> Compiler<'a> {
         }
         for (code, path) in codes {
             if !q.options.iter().any(|o| &o.code == code) {
-                let known: Vec<&str> = q.options.iter().map(|o| o.code.as_str()).collect();
                 self.errors.push(invalid(
                     path,
                     format!(
                         "« {code} » n'est pas une option de la question « {id} » ({})",
-                        known.join(", ")
+                        q.option_codes()
                     ),
                 ));
             }

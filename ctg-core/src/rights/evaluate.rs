@@ -240,11 +240,7 @@ impl<'c> DatedCatalogue<'c> {
             *slot = if self.applicable[i].is_some() {
                 Status::NotApplicable
             } else {
-                match e.eval(self.cat.benefits[i].root, u32::MAX) {
-                    V::Bool(true) => Status::Eligible,
-                    V::Bool(false) => Status::NotEligible,
-                    _ => Status::Undetermined,
-                }
+                status_of(e.eval(self.cat.benefits[i].root, u32::MAX))
             };
         }
     }
@@ -714,6 +710,15 @@ impl Eval<'_, '_> {
                 }
             }
         }
+    }
+}
+
+/// The status of an applicable benefit whose condition has this value.
+pub(crate) fn status_of(condition: V) -> Status {
+    match condition {
+        V::Bool(true) => Status::Eligible,
+        V::Bool(false) => Status::NotEligible,
+        _ => Status::Undetermined,
     }
 }
 

@@ -535,10 +535,10 @@ fn value_json(catalogue: &CompiledCatalogue, question: usize, v: V) -> Option<Va
 }
 
 /// A number written as text (`"1200.50"`, `"+3"`, `".5"`, `"1e3"`), read as
-/// [`str::parse::<f64>`] reads it, but through the exact reading of JSON numbers of ctg's JSON
-/// reader ([`crate::json`]), so that the WebAssembly widget carries one number parser, not two
-/// (the standard library's weighs about 11 KB). `None` for anything else, including `inf` and `NaN`, and for numbers
-/// too large for an `f64`.
+/// [`str::parse::<f64>`] reads it, but rewritten in JSON's grammar and read by
+/// [`number::parse_f64`](crate::number::parse_f64), so that the WebAssembly widget carries one
+/// small number parser, not the standard library's (about 11 KB). `None` for anything else,
+/// including `inf` and `NaN`, and for numbers too large for an `f64`.
 fn decimal(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
@@ -572,10 +572,7 @@ fn decimal(text: &str) -> Option<f64> {
         json.push_str(exponent);
     }
     // The sign is applied afterwards so that `-0` stays negative zero, as `parse` reads it.
-    match crate::json::parse(&json) {
-        Ok(Value::Number(n)) => n.as_f64().map(|x| if negative { -x } else { x }),
-        _ => None,
-    }
+    crate::number::parse_f64(&json).map(|x| if negative { -x } else { x })
 }
 
 /// Checks one answer against its question.
@@ -661,14 +658,13 @@ pub(crate) fn parse_answer(
             if q.options.iter().any(|o| o.code == code) {
                 Ok(catalogue.code_value(code))
             } else {
-                let known: Vec<&str> = q.options.iter().map(|o| o.code.as_str()).collect();
                 Err(ValidationError::new(
                     ErrorKind::UnknownValue,
                     path,
                     format!(
                         "« {code} » n'est pas une option de « {} » ({})",
                         q.id,
-                        known.join(", ")
+                        q.option_codes()
                     ),
                 ))
             }

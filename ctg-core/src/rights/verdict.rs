@@ -1,7 +1,7 @@
 //! Results of the evaluation and their explanations in plain French.
 
 use super::catalogue::QuestionType;
-use super::compile::{CompiledCatalogue, Node, Ty, V};
+use super::compile::{node_children, CompiledCatalogue, Node, Ty, V};
 use super::evaluate::{role_label, DatedCatalogue};
 use super::expr::{BinOp, MemberRole, NaryOp};
 use super::situation::{QuestionRef, Situation};
@@ -213,8 +213,6 @@ impl CompiledCatalogue {
         if let Some(label) = &info.label {
             return label.clone();
         }
-        let kids =
-            |s: u32, len: u32| -> Vec<u32> { self.kids[s as usize..(s + len) as usize].to_vec() };
         let operand = |k: u32| -> String {
             let text = self.describe(k);
             match self.nodes[k as usize] {
@@ -249,8 +247,11 @@ impl CompiledCatalogue {
                     .collect();
                 format!("{} parmi : {}", operand(x), items.join(", "))
             }
-            Node::Nary(op, s, len) => {
-                let parts: Vec<String> = kids(s, len).into_iter().map(operand).collect();
+            node @ Node::Nary(op, ..) => {
+                let parts: Vec<String> = node_children(&node, &self.kids)
+                    .into_iter()
+                    .map(operand)
+                    .collect();
                 match op {
                     NaryOp::Add => parts.join(" + "),
                     NaryOp::Mul => parts.join(" × "),
@@ -326,75 +327,52 @@ impl Explainer<'_, '_> {
     /// Records the leaves read under `n` (facts, parameters), for the lists of the explanation.
     fn record(&mut self, n: u32, member: u32) {
         let cat = self.d.cat;
-        match cat.nodes[n as usize] {
+        let node = cat.nodes[n as usize];
+        let of_member = (member != u32::MAX).then_some(member as usize);
+        // The question read, and (for a catalogue question) its index.
+        let (id, qi, who) = match node {
             Node::Fact(slot) => {
                 let qi = cat.foyer_facts[slot as usize].question;
-                let question = QuestionRef {
-                    question: cat.source.questions[qi].id.clone(),
-                    member: None,
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    self.facts.push(FactUse {
-                        question,
-                        label: cat.question_name(qi),
-                        value,
-                    });
-                }
+                (cat.source.questions[qi].id.as_str(), Some(qi), None)
             }
-            Node::MemberFact(slot) if member != u32::MAX => {
+            Node::MemberFact(slot) if of_member.is_some() => {
                 let qi = cat.member_facts[slot as usize].question;
-                let question = QuestionRef {
-                    question: cat.source.questions[qi].id.clone(),
-                    member: Some(member as usize),
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    let label = format!("{} ({})", cat.question_name(qi), self.member_name(member));
-                    self.facts.push(FactUse {
-                        question,
-                        label,
-                        value,
-                    });
-                }
+                (cat.source.questions[qi].id.as_str(), Some(qi), of_member)
             }
-            Node::Age if member != u32::MAX => {
-                let question = QuestionRef {
-                    question: super::compile::AGE.into(),
-                    member: Some(member as usize),
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    let label = format!("âge ({})", self.member_name(member));
-                    self.facts.push(FactUse {
-                        question,
-                        label,
-                        value,
-                    });
+            Node::Age if of_member.is_some() => (super::compile::AGE, None, of_member),
+            Node::Composition(0) => (super::compile::NOMBRE_ADULTES, None, None),
+            Node::Composition(_) => (super::compile::NOMBRE_ENFANTS, None, None),
+            Node::Param(p) => {
+                if !self.params.contains(&p) {
+                    self.params.push(p);
                 }
+                return;
             }
-            Node::Composition(w) => {
-                let id = if w == 0 {
-                    super::compile::NOMBRE_ADULTES
-                } else {
-                    super::compile::NOMBRE_ENFANTS
-                };
-                let question = QuestionRef {
-                    question: id.into(),
-                    member: None,
-                };
-                if !self.facts.iter().any(|f| f.question == question) {
-                    let value = self.fmt(n, member);
-                    self.facts.push(FactUse {
-                        question,
-                        label: cat.describe(n),
-                        value,
-                    });
-                }
-            }
-            Node::Param(p) if !self.params.contains(&p) => self.params.push(p),
-            _ => {}
+            _ => return,
+        };
+        let question = QuestionRef {
+            question: id.to_owned(),
+            member: who,
+        };
+        if self.facts.iter().any(|f| f.question == question) {
+            return;
         }
+        let value = self.fmt(n, member);
+        let label = match (qi, who) {
+            // A member's answer: the question's name (or « âge ») and the member.
+            (_, Some(_)) => format!(
+                "{} ({})",
+                qi.map_or_else(|| "âge".to_owned(), |qi| cat.question_name(qi)),
+                self.member_name(member)
+            ),
+            (Some(qi), None) => cat.question_name(qi),
+            (None, None) => cat.describe(n),
+        };
+        self.facts.push(FactUse {
+            question,
+            label,
+            value,
+        });
     }
 
     fn node(&mut self, n: u32, member: u32) -> ExplanationNode {
@@ -403,22 +381,15 @@ impl Explainer<'_, '_> {
         let text = cat.describe(n);
         let value = self.fmt(n, member);
         let mut children = Vec::new();
-        let operands: Vec<u32> = match cat.nodes[n as usize] {
-            Node::All(s, len) | Node::Any(s, len) => {
-                for i in 0..len {
-                    let k = cat.kids[(s + i) as usize];
+        let node = cat.nodes[n as usize];
+        let operands: Vec<u32> = match node {
+            // Conditions: each explained in full.
+            Node::All(..) | Node::Any(..) | Node::Not(_) => {
+                for k in node_children(&node, &cat.kids) {
                     children.push(self.node(k, member));
                 }
                 Vec::new()
             }
-            Node::Not(x) => {
-                children.push(self.node(x, member));
-                Vec::new()
-            }
-            Node::Nary(_, s, len) => cat.kids[s as usize..(s + len) as usize].to_vec(),
-            Node::Cmp(_, a, b) | Node::Bin(_, a, b) => vec![a, b],
-            Node::Between(x, lo, hi) | Node::If(x, lo, hi) => vec![x, lo, hi],
-            Node::In(x, _, _) | Node::YearsSince(x) => vec![x],
             Node::Derived(d) => {
                 let info = &cat.derived[d as usize];
                 let m = if info.scope == super::catalogue::Scope::Membre {
@@ -456,7 +427,8 @@ impl Explainer<'_, '_> {
                 }
                 Vec::new()
             }
-            _ => Vec::new(),
+            // Values (none for the leaves).
+            _ => node_children(&node, &cat.kids),
         };
         for k in operands {
             // Leaves are already in the text; explain composite operands.
@@ -492,12 +464,6 @@ impl DatedCatalogue<'_> {
     pub fn explain(&self, situation: &Situation, index: usize) -> Explanation {
         let cat = self.cat;
         let benefit = &cat.source.benefits[index];
-        let mut status = [Status::Undetermined];
-        let mut scratch = self.scratch();
-        // Evaluate this one benefit only.
-        let mut all = vec![Status::Undetermined; cat.benefits.len()];
-        self.statuses(situation, &mut scratch, &mut all);
-        status[0] = all[index];
         if let Some(r) = &self.applicable[index] {
             return Explanation {
                 benefit: benefit.id.clone(),
@@ -518,7 +484,10 @@ impl DatedCatalogue<'_> {
             facts: Vec::new(),
             params: Vec::new(),
         };
-        let condition = ex.node(cat.benefits[index].root, u32::MAX);
+        // This one benefit's status, as `statuses` gives it.
+        let root = cat.benefits[index].root;
+        let status = super::evaluate::status_of(ex.value(root, u32::MAX));
+        let condition = ex.node(root, u32::MAX);
         let parameters = ex
             .params
             .iter()
@@ -544,7 +513,7 @@ impl DatedCatalogue<'_> {
                 })
             })
             .collect();
-        let missing = if status[0] == Status::Undetermined {
+        let missing = if status == Status::Undetermined {
             self.missing_refs(situation, index)
         } else {
             Vec::new()
@@ -552,7 +521,7 @@ impl DatedCatalogue<'_> {
         Explanation {
             benefit: benefit.id.clone(),
             name: benefit.name.clone(),
-            status: status[0],
+            status,
             reason: None,
             condition: Some(condition),
             facts: ex.facts,
