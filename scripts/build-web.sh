@@ -12,20 +12,27 @@ PROFILE=${CTG_WASM_PROFILE:-wasm-release}
 # (the first 1 KB of memory is the bottom of Rust's 1 MB stack, never reached: wasm-opt may then
 # fold constant offsets into loads and stores), then the code flattened and its control flow
 # rebuilt (`--flatten --rereloop`) and optimized twice more for size, which finds smaller
-# shapes than `-Oz` alone; no `producers` or `target_features` section.
-WASM_OPT_FLAGS=${CTG_WASM_OPT:--Oz --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features}
+# shapes than `-Oz` alone; no `producers` or `target_features` section. `-ocimfs 20`: a function
+# called from one place only is inlined there only when it is small (20), not whatever its size
+# (the default): the module is some KB larger raw but about 10 KB smaller gzipped, its functions
+# staying apart instead of merged into a few huge ones; `--reorder-functions-by-name` puts the
+# functions of a module next to each other (names such as `serde_json::de::…`), which gzip
+# compresses better.
+WASM_OPT_FLAGS=${CTG_WASM_OPT:--ocimfs 20 -Oz --low-memory-unused --flatten --rereloop -Oz -Oz --reorder-functions-by-name --strip-producers --strip-target-features}
 OUT=${CTG_WEB_OUT:-target/web}
 
 # The standard library is rebuilt for size (measured in BENCHMARKS.md, « Taille du widget »):
 # a panic aborts at once, without formatting a message (`-Cpanic=immediate-abort`; the widget
 # never panics on user data, and a panic would trap either way), and std takes its
-# size-optimized code paths (`optimize_for_size`: smaller sorts). These options of cargo and
+# size-optimized code paths (`optimize_for_size`: smaller sorts); no source location (file,
+# line, column) is compiled in for panics (`-Zlocation-detail=none`: they would never be shown,
+# the panic aborting at once). These options of cargo and
 # rustc are unstable, so the stable toolchain is unlocked for this one build with
 # RUSTC_BOOTSTRAP=1, in its own target directory. They need the `rust-src` component
 # (scripts/setup.sh adds it). CTG_WASM_BUILD_STD=0 uses the prebuilt std (about 25 KB gzip more).
 if [ "${CTG_WASM_BUILD_STD:-1}" = 1 ]; then
   TARGET_DIR=target/wasm-size
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo build --quiet -p ctg-wasm --target wasm32-unknown-unknown --profile "$PROFILE" \
     --target-dir "$TARGET_DIR" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 else
@@ -43,13 +50,13 @@ if [ "$WASM_OPT_FLAGS" != "none" ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$OUT/ctg/pkg/ctg_wasm_bg.wasm" -o "$OUT/ctg/pkg/ctg_wasm_bg.wasm"
 fi
-# The widget's modules as one module (esbuild: inlined, minified), which imports the bindings
-# (pkg/ctg_wasm.js, minified apart): one request instead of eight, and 2 KB less gzip than the
-# modules minified one by one (BENCHMARKS.md, « Taille du widget »). CTG_WEB_MINIFY=0 ships the
-# sources as written instead, module by module.
+# The widget's modules as one module (esbuild: inlined, minified, the CSS of styles.js minified
+# too: scripts/bundle-widget.mjs), which imports the bindings (pkg/ctg_wasm.js, minified apart):
+# one request instead of eight, and 2 KB less gzip than the modules minified one by one
+# (BENCHMARKS.md, « Taille du widget »). CTG_WEB_MINIFY=0 ships the sources as written instead,
+# module by module.
 if [ "${CTG_WEB_MINIFY:-1}" = 1 ]; then
-  node_modules/.bin/esbuild ctg-wasm/js/ctg-widget.js --bundle --format=esm --minify \
-    --external:./pkg/ctg_wasm.js --log-level=warning --outfile="$OUT/ctg/ctg-widget.js"
+  node scripts/bundle-widget.mjs ctg-wasm/js/ctg-widget.js "$OUT/ctg/ctg-widget.js"
   node_modules/.bin/esbuild "$OUT/ctg/pkg/ctg_wasm.js" --minify --log-level=warning \
     --allow-overwrite --outfile="$OUT/ctg/pkg/ctg_wasm.js"
 else

@@ -1,4 +1,5 @@
-//! Numbers written as text, without the standard library's float printer.
+//! Numbers written as text and read from text, without the standard library's float printer
+//! and reader.
 //!
 //! `format!("{x}")` on an `f64` links `<f64 as Display>::fmt` (Grisu, Dragon, a bignum and
 //! their tables: about 8.6 KB of the widget's WebAssembly). serde_json already links its own
@@ -6,6 +7,11 @@
 //! in the very text `<f64 as Display>` gives, so that the standard library's printer is no longer
 //! linked. Every number a message of the widget's code paths writes goes through [`Plain`] (the
 //! HTML and CSV reports of `evaluation::report`, which only the CLI links, keep `{x}` and `{x:.1}`).
+//!
+//! The other way, [`parse_f64`] reads a number written in JSON's grammar exactly as
+//! `str::parse::<f64>` does, in about 2 KB of WebAssembly instead of the standard library's
+//! `dec2flt` and its 11 KB table of powers of five: ctg's JSON reader ([`crate::json`]) and the
+//! answers written as text (`rights::situation`) read their numbers through it.
 //!
 //! ```
 //! use ctg_core::number::Plain;
@@ -15,6 +21,7 @@
 //! assert_eq!(Plain(1.5e-7).to_string(), "0.00000015");
 //! assert_eq!(Plain(-0.0).to_string(), "-0");
 //! assert_eq!(Plain(f64::NAN).to_string(), "NaN");
+//! assert_eq!(ctg_core::number::parse_f64("0.1"), Some(0.1));
 //! ```
 
 use std::fmt;
@@ -365,16 +372,19 @@ fn exact(mut num: Big, exponent: i64, sticky: bool) -> Option<u64> {
     if top > 1023 {
         return None;
     }
-    // The last bit kept is worth 2^low; one more bit rounds.
+    // The last bit kept is worth 2^low; one more bit rounds. The remainder stays below
+    // `2 × den`: the limbs that hold one bit more than `den` are enough.
     let low = (top - 52).max(-1074);
+    let used = (bit_length(&den) as usize + 32) / 32;
+    let (rest, divisor) = (&mut num[..used], &den[..used]);
     let mut q = 0u64;
     for _ in 0..top - low + 2 {
         q <<= 1;
-        if !less(&num, &den) {
-            subtract(&mut num, &den);
+        if !less(rest, divisor) {
+            subtract(rest, divisor);
             q |= 1;
         }
-        mul_add(&mut num, 2, 0);
+        mul_add(rest, 2, 0);
     }
     let mut m = q >> 1;
     if q & 1 == 1 && (sticky || num != [0; LIMBS] || m & 1 == 1) {
@@ -385,8 +395,8 @@ fn exact(mut num: Big, exponent: i64, sticky: bool) -> Option<u64> {
     (bits < 0x7ff << 52).then_some(bits)
 }
 
-/// `n = n × m + add` (never beyond [`LIMBS`] here).
-fn mul_add(n: &mut Big, m: u32, add: u32) {
+/// `n = n × m + add` (never beyond its limbs here).
+fn mul_add(n: &mut [u32], m: u32, add: u32) {
     let mut carry = u64::from(add);
     for limb in n {
         let x = u64::from(*limb) * u64::from(m) + carry;
@@ -395,10 +405,10 @@ fn mul_add(n: &mut Big, m: u32, add: u32) {
     }
 }
 
-/// `n = n × base^k`, `base` 2 or 5, thirteen factors at a time (`5^13 < 2^32`).
+/// `n = n × base^k`, `base` 2 or 5, 31 or 13 factors at a time (`5^13 < 2^32`).
 fn mul_pow(n: &mut Big, base: u32, mut k: u64) {
     while k > 0 {
-        let step = k.min(13);
+        let step = k.min(if base == 2 { 31 } else { 13 });
         mul_add(n, base.pow(step as u32), 0);
         k -= step;
     }
@@ -415,8 +425,8 @@ fn bit_length(n: &Big) -> i64 {
     0
 }
 
-fn less(a: &Big, b: &Big) -> bool {
-    for i in (0..LIMBS).rev() {
+fn less(a: &[u32], b: &[u32]) -> bool {
+    for i in (0..a.len()).rev() {
         if a[i] != b[i] {
             return a[i] < b[i];
         }
@@ -425,7 +435,7 @@ fn less(a: &Big, b: &Big) -> bool {
 }
 
 /// `a = a - b`, `a ≥ b`.
-fn subtract(a: &mut Big, b: &Big) {
+fn subtract(a: &mut [u32], b: &[u32]) {
     let mut borrow = 0;
     for (x, &y) in a.iter_mut().zip(b) {
         let r = (1 << 32) + u64::from(*x) - u64::from(y) - borrow;

@@ -650,6 +650,11 @@ export class CtgPlanElement extends CtgElement {
     const levels = ['departement', 'region', 'france'].filter((level) =>
       indicators.some((i) => (i.references ?? []).some((r) => r.level === level)),
     );
+    // A column's title: ctg-core's label of the reference level, capitalized (« Département »).
+    const levelTitle = (level) => {
+      const label = this.#labels.reference_level?.[level] ?? level;
+      return label.charAt(0).toUpperCase() + label.slice(1);
+    };
     const open = this.#diagnosticOpen;
     return h(
       'details',
@@ -678,7 +683,7 @@ export class CtgPlanElement extends CtgElement {
                   {},
                   h('th', { scope: 'col' }, t.indicatorCol),
                   h('th', { scope: 'col', class: 'number' }, t.territoryCol),
-                  levels.map((level) => h('th', { scope: 'col', class: 'number' }, t[level])),
+                  levels.map((level) => h('th', { scope: 'col', class: 'number' }, levelTitle(level))),
                 ),
               ),
               h(

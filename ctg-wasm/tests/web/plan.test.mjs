@@ -168,3 +168,19 @@ test('the plan by keyboard alone: expand, open a detail, close it', { skip }, as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the diagnostic’s column titles, in French and in English', { skip }, async () => {
+  // The reference levels' titles are ctg-core's labels (`vocabularyLabels`), capitalized: the
+  // same words the widget's own texts gave before.
+  const { page, context, errors } = await env.open('');
+  await ready(page, 'ctg-plan');
+  const plan = page.locator('ctg-plan');
+  await plan.locator('summary[data-key=diagnostic]').click();
+  const headers = () => plan.locator('details.diagnostic table thead th').allTextContents();
+  assert.deepEqual(await headers(), ['Indicateur', 'Territoire', 'Département', 'Région']);
+  await page.evaluate(() => document.querySelector('ctg-plan').setAttribute('lang', 'en'));
+  await plan.locator('details.diagnostic table thead th').filter({ hasText: 'Territory' }).waitFor();
+  assert.deepEqual(await headers(), ['Indicator', 'Territory', 'Département', 'Region']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
