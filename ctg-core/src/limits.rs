@@ -7,7 +7,8 @@
 //! too large, with too many JSON elements, or with a string too long, as
 //! [`ErrorKind::LimitExceeded`] with the JSON path of the offending value and a French
 //! message. Nesting deeper than [`Limits::max_depth`] is refused by the JSON reader itself
-//! (serde_json's recursion limit, reported with the same kind), so that deeply nested input
+//! ([`crate::json`], which stops at serde_json's recursion limit, reported with the same
+//! kind), so that deeply nested input
 //! never overflows the stack, natively or in WebAssembly.
 //!
 //! The rights engine adds its own limits, checked when a catalogue is compiled or a
@@ -38,8 +39,8 @@ pub struct Limits {
     /// The longest string, in bytes as written in the file (default 256 KiB, some hundred
     /// pages of text).
     pub max_string_bytes: usize,
-    /// The deepest nesting of brackets and braces (128, serde_json's recursion limit; a plan
-    /// needs fewer than 10).
+    /// The deepest nesting of brackets and braces (128, serde_json's recursion limit, which
+    /// ctg's JSON reader keeps; a plan needs fewer than 10).
     pub max_depth: usize,
     /// The deepest a rule expression may nest in a rights catalogue
     /// ([`rights::compile::MAX_DEPTH`](crate::rights::compile::MAX_DEPTH)); following
