@@ -550,7 +550,7 @@ fn parse_u64(digits: &str) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Agreement with `serde_json::from_slice::<Value>`: the same value (floats bit for bit), or
     //! the same error code, line and column, on the fixtures, the Civraisien plan, thousands of
     //! mutations of them, random documents and the edge cases of the grammar.
@@ -673,7 +673,8 @@ mod tests {
         refused
     }
 
-    fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    /// Every `.json` file under `dir`, at any depth (also used by `validation::locate`'s tests).
+    pub(crate) fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {

@@ -630,21 +630,11 @@ mod tests {
         }
     }
 
-    fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                json_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                out.push(path);
-            }
-        }
-    }
-
     /// Every fixture and example, read as a plan, a catalogue and a situation: both readers
     /// agree (see [`agree`]).
     #[test]
     fn every_fixture_reads_the_same_with_both_readers() {
+        use crate::json::tests::json_files;
         use crate::rights::{Catalogue, SituationInput};
         let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
         let mut files = Vec::new();
