@@ -42,8 +42,9 @@ use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 /// Nesting of brackets and braces at which serde_json stops (its recursion limit): a document
-/// may nest 127 levels, the 128th opening bracket or brace is refused.
-const DEPTH_LIMIT: usize = 128;
+/// may nest 127 levels, the 128th opening bracket or brace is refused. The one source of this
+/// figure: [`crate::limits::Limits::max_depth`] and the French message quote it.
+pub(crate) const DEPTH_LIMIT: usize = 128;
 
 /// A malformed document: what is wrong, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -57,7 +57,7 @@ impl Limits {
         max_input_bytes: 64 * 1024 * 1024,
         max_elements: 8_000_000,
         max_string_bytes: 256 * 1024,
-        max_depth: 128,
+        max_depth: crate::json::DEPTH_LIMIT,
         max_expression_depth: crate::rights::compile::MAX_DEPTH,
         max_household_members: crate::rights::compile::MAX_MEMBERS,
     };

@@ -3,12 +3,9 @@
 //! chrono's English words about dates.
 
 use super::{ErrorKind, ValidationError};
-use crate::json::{self, ErrorCode};
+use crate::json::{self, ErrorCode, DEPTH_LIMIT};
 #[cfg(test)]
 use serde_json::error::Category;
-
-/// Nesting depth beyond which serde_json refuses a document.
-pub(crate) const MAX_DEPTH: usize = 128;
 
 /// The bytes as text, or the first byte that is not UTF-8, with its line and column.
 pub(super) fn check_utf8(bytes: &[u8]) -> Result<&str, ValidationError> {
@@ -161,7 +158,7 @@ fn syntax_message(code: ErrorCode) -> String {
         ErrorCode::LoneLeadingSurrogateInHexEscape | ErrorCode::UnexpectedEndOfHexEscape => "caractère invalide dans un texte (octets non UTF-8 ou échappement \\u incorrect)".to_owned(),
         ErrorCode::ControlCharacterWhileParsingString => "un texte contient un caractère de contrôle (retour à la ligne, tabulation…) ; écrivez-le \\n ou \\t".to_owned(),
         ErrorCode::RecursionLimitExceeded => format!(
-            "le document est imbriqué trop profondément (plus de {MAX_DEPTH} niveaux de \
+            "le document est imbriqué trop profondément (plus de {DEPTH_LIMIT} niveaux de \
              crochets ou d'accolades) ; un plan n'en a jamais besoin, vérifiez le fichier"
         ),
     };
