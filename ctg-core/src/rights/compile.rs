@@ -220,7 +220,7 @@ impl CompiledCatalogue {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_index
             .get(id)
-            .map(|&i| &self.source.questions[i])
+            .map(|i| &self.source.questions[i])
     }
 
     /// The body that grants benefit `index` (catalogue order) in this situation: the first of
@@ -246,7 +246,7 @@ impl CompiledCatalogue {
     ) -> super::catalogue::Institution {
         let benefit = &self.source.benefits[index];
         for w in &benefit.institution_when {
-            let Some(&question) = self.question_index.get(&w.question) else {
+            let Some(question) = self.question_index.get(&w.question) else {
                 continue;
             };
             let slot = self.question_slot[question] as usize;
@@ -260,7 +260,7 @@ impl CompiledCatalogue {
 
     /// The index of a benefit by id.
     pub fn benefit_position(&self, id: &str) -> Option<usize> {
-        self.benefit_index.get(id).copied()
+        self.benefit_index.get(id)
     }
 
     pub(crate) fn code_value(&self, code: &str) -> V {
@@ -268,7 +268,7 @@ impl CompiledCatalogue {
             V::Code(insee_code(code))
         } else {
             match self.code_index.get(code) {
-                Some(&i) => V::Code(i as u32),
+                Some(i) => V::Code(i as u32),
                 // A code no rule mentions: distinct from every known code.
                 None => V::Code(0x7fff_ffff),
             }
@@ -707,7 +707,7 @@ impl<'a> Compiler<'a> {
         if is_insee(code) {
             return V::Code(insee_code(code));
         }
-        if let Some(&i) = self.out.code_index.get(code) {
+        if let Some(i) = self.out.code_index.get(code) {
             return V::Code(i as u32);
         }
         let i = self.out.codes.len() as u32;
@@ -847,7 +847,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Fact(id) | ExprKind::Member(id) => id,
             _ => return,
         };
-        let Some(&qi) = self.out.question_index.get(id) else {
+        let Some(qi) = self.out.question_index.get(id) else {
             return;
         };
         let q = &self.cat.questions[qi];
@@ -1071,7 +1071,7 @@ impl<'a> Compiler<'a> {
                         Ty::Num,
                         0,
                     )
-                } else if let Some(&qi) = self.out.question_index.get(id) {
+                } else if let Some(qi) = self.out.question_index.get(id) {
                     let q = &self.cat.questions[qi];
                     if q.scope == Scope::Membre {
                         self.errors.push(invalid(&path, format!("« {id} » est une question posée à chaque membre : lisez-la avec {{\"member\": \"{id}\"}} dans un quantificateur (count, sum, any_member, all_members)")));
@@ -1106,7 +1106,7 @@ impl<'a> Compiler<'a> {
                 }
                 if id == AGE {
                     (Node::Age, Ty::Num, 0)
-                } else if let Some(&qi) = self.out.question_index.get(id) {
+                } else if let Some(qi) = self.out.question_index.get(id) {
                     let q = &self.cat.questions[qi];
                     if q.scope != Scope::Membre {
                         self.errors.push(invalid(&path, format!("« {id} » est une question du foyer : lisez-la avec {{\"fact\": \"{id}\"}}")));
@@ -1146,7 +1146,7 @@ impl<'a> Compiler<'a> {
                 (Node::YearsSince(n), Ty::Num, d + 1)
             }
             ExprKind::Param(id) => {
-                let Some(&pi) = self.out.param_index.get(id) else {
+                let Some(pi) = self.out.param_index.get(id) else {
                     self.errors.push(ValidationError::new(
                         ErrorKind::DanglingReference,
                         format!("{}.param", e.path),
@@ -1161,7 +1161,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Derived(id) => {
                 let path = format!("{}.derived", e.path);
-                let Some(&di) = self.derived_index.get(id) else {
+                let Some(di) = self.derived_index.get(id) else {
                     let hint = if self.out.question_index.contains_key(id) {
                         format!(" (« {id} » est une question : écrivez {{\"fact\": \"{id}\"}})")
                     } else {

@@ -177,7 +177,7 @@ impl Situation {
                 for (key, value) in &m.facts {
                     let fpath = format!("{path}.facts.{key}");
                     match catalogue.question_index.get(key) {
-                        Some(&qi) if catalogue.source.questions[qi].scope == Scope::Membre => {
+                        Some(qi) if catalogue.source.questions[qi].scope == Scope::Membre => {
                             match parse_answer(catalogue, qi, value, &fpath) {
                                 Ok(v) => member.facts[catalogue.question_slot[qi] as usize] = v,
                                 Err(e) => errors.push(e),
@@ -255,7 +255,7 @@ impl Situation {
                 continue;
             }
             match catalogue.question_index.get(key) {
-                Some(&qi) if catalogue.source.questions[qi].scope == Scope::Foyer => {
+                Some(qi) if catalogue.source.questions[qi].scope == Scope::Foyer => {
                     match parse_answer(catalogue, qi, value, &path) {
                         Ok(v) => s.facts[catalogue.question_slot[qi] as usize] = v,
                         Err(e) => errors.push(e),
@@ -398,7 +398,7 @@ impl Situation {
             };
             return Ok(());
         }
-        let Some(&qi) = catalogue.question_index.get(id) else {
+        let Some(qi) = catalogue.question_index.get(id) else {
             return Err(ValidationError::new(
                 ErrorKind::DanglingReference,
                 path,
@@ -450,11 +450,11 @@ impl Situation {
                 .and_then(|m| self.members.get(m))
                 .is_some_and(|m| m.age != AgeSpec::Unknown),
             id => match (catalogue.question_index.get(id), question.member) {
-                (Some(&qi), None) => self
+                (Some(qi), None) => self
                     .facts
                     .get(catalogue.question_slot[qi] as usize)
                     .is_some_and(|v| *v != V::Unknown),
-                (Some(&qi), Some(m)) => self
+                (Some(qi), Some(m)) => self
                     .members
                     .get(m)
                     .and_then(|mem| mem.facts.get(catalogue.question_slot[qi] as usize))

@@ -109,7 +109,7 @@ impl<'p> Validator<'p> {
     pub fn kind_of(&self, id: &str) -> Option<IdKind> {
         self.ids
             .get(id)
-            .and_then(|&at| self.definitions.get(at))
+            .and_then(|at| self.definitions.get(at))
             .map(|(kind, _)| *kind)
     }
 
@@ -130,7 +130,7 @@ impl<'p> Validator<'p> {
             return;
         }
         if let Some((first_kind, first_path)) =
-            self.ids.get(id).and_then(|&at| self.definitions.get(at))
+            self.ids.get(id).and_then(|at| self.definitions.get(at))
         {
             let message = format!(
                 "l'identifiant « {id} » est déjà utilisé par {} ({first_path}) ; chaque \

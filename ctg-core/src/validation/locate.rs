@@ -229,7 +229,7 @@ pub(super) fn place(bytes: &[u8], errors: Vec<(ValidationError, Anchor)>) -> Vec
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (error, anchor)) in errors.iter().enumerate() {
         let key = anchored(&error.path, *anchor);
-        match wanted.get(&key).and_then(|&group| groups.get_mut(group)) {
+        match wanted.get(&key).and_then(|group| groups.get_mut(group)) {
             Some(group) => group.push(i),
             None => {
                 wanted.insert(key, groups.len());
@@ -242,7 +242,7 @@ pub(super) fn place(bytes: &[u8], errors: Vec<(ValidationError, Anchor)>) -> Vec
         let key = anchored(&path_of(stack), anchor);
         for &i in wanted
             .get(&key)
-            .and_then(|&group| groups.get(group))
+            .and_then(|group| groups.get(group))
             .into_iter()
             .flatten()
         {
